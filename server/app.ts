@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import type { Config } from './config.js';
+import { createContext } from './context.js';
+import type { Database } from './db/database.js';
+import { createErrorHandler, unknownRoute } from './errors.js';
+import { areasRoutes } from './areas/areas.routes.js';
+import { boundarySetsRoutes } from './boundary-sets/boundary-sets.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import { buildOpenApiDocument } from './openapi/openapi.js';
+import { statsRoutes } from './stats/stats.routes.js';
+import { stationsRoutes } from './stations/stations.routes.js';
+
+export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url));
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  log?: (err: unknown) => void;
+}
+
+/** Builds the Express app; never listens (server/main.ts does), so tests drive it in process. */
+export function createApp({ config, database, log = (e) => console.error(e) }: AppDeps): Express {
+  const ctx = createContext(database.db, config);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(healthRoutes(ctx, database.kind));
+  api.use(boundarySetsRoutes(ctx));
+  api.use(areasRoutes(ctx));
+  api.use(statsRoutes(ctx));
+  api.use(stationsRoutes(ctx));
+  const openapi = buildOpenApiDocument();
+  api.get('/openapi.json', (_req, res) => { res.json(openapi); });
+  api.get('/config', (_req, res) => { res.json({ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }); });
+  api.use(unknownRoute);
+  app.use('/api', api);
+
+  if (existsSync(CLIENT_DIST)) {
+    app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: CLIENT_DIST }));
+  }
+  app.use(createErrorHandler(log));
+  return app;
+}

@@ -1,0 +1,81 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Geometry } from 'geojson';
+import type { DB } from '../db/schema.js';
+import { asGeoJSON } from '../db/postgis.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface AreaRow {
+  id: number;
+  code: string;
+  name: string;
+  parentCode: string | null;
+  areaKm2: number;
+  population: number | null;
+}
+
+export interface AreaFeatureRow extends AreaRow {
+  geometry: Geometry;
+  bbox: [number, number, number, number];
+  properties: Record<string, unknown>;
+}
+
+const areaColumns = ['a.id', 'a.code', 'a.name', 'a.parent_code as parentCode', 'a.area_km2 as areaKm2', 'a.population'] as const;
+
+export async function listAreas(db: Db, setId: number): Promise<AreaRow[]> {
+  return db.selectFrom('areas as a').select(areaColumns).where('a.set_id', '=', setId).orderBy('a.code').execute();
+}
+
+const bboxOf = sql<[number, number, number, number]>`json_build_array(
+  round(ST_XMin(a.geom)::numeric, 6), round(ST_YMin(a.geom)::numeric, 6),
+  round(ST_XMax(a.geom)::numeric, 6), round(ST_YMax(a.geom)::numeric, 6))`;
+
+/** Areas with their geometry as RFC 7946 GeoJSON (CCW exterior rings, 6 decimals). */
+export async function listAreaFeatures(db: Db, setId: number, codes?: readonly string[]): Promise<AreaFeatureRow[]> {
+  let q = db
+    .selectFrom('areas as a')
+    .select([...areaColumns, 'a.properties', asGeoJSON('a.geom', 6).as('geometry'), bboxOf.as('bbox')])
+    .where('a.set_id', '=', setId);
+  if (codes && codes.length > 0) q = q.where('a.code', 'in', codes);
+  const rows = await q.orderBy('a.code').execute();
+  return rows.map((r) => ({ ...r, bbox: r.bbox.map(Number) as AreaFeatureRow['bbox'] }));
+}
+
+export async function findAreaFeature(db: Db, setId: number, code: string): Promise<AreaFeatureRow | undefined> {
+  return (await listAreaFeatures(db, setId, [code]))[0];
+}
+
+export interface AreaInsert {
+  setId: number;
+  code: string;
+  name: string;
+  parentCode: string | null;
+  population: number | null;
+  properties: Record<string, unknown>;
+  geometry: Geometry;
+}
+
+/**
+ * Inserts one area from GeoJSON. Invalid rings are repaired with ST_MakeValid and only the
+ * polygonal part is kept; the reason is returned so the import can report it. Area in km²
+ * comes from the geography (true ellipsoidal area, not square degrees).
+ */
+export async function insertArea(db: Db, area: AreaInsert): Promise<{ id: number; invalidReason: string | null }> {
+  const { rows } = await sql<{ id: number; invalid_reason: string | null }>`
+    with raw as (
+      select ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(area.geometry)}), 4326)) as g
+    ), fixed as (
+      select case when ST_IsValid(g) then null else ST_IsValidReason(g) end as invalid_reason,
+             ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) as g
+      from raw
+    )
+    insert into areas (set_id, code, name, parent_code, geom, area_km2, population, properties)
+    select ${area.setId}::int, ${area.code}, ${area.name}, ${area.parentCode}, f.g,
+           ST_Area(f.g::geography) / 1e6, ${area.population}::int, ${JSON.stringify(area.properties)}::jsonb
+    from fixed f
+    where not ST_IsEmpty(f.g)
+    returning id, (select invalid_reason from fixed) as invalid_reason`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error(`area ${area.code} has no polygonal surface left after repair`);
+  return { id: row.id, invalidReason: row.invalid_reason };
+}

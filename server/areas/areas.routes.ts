@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+import { notFound } from '../errors.js';
+import { describeScope, resolveScope } from '../stats/scope.service.js';
+import { computeSetStats, operatorBreakdown } from '../stats/stats.service.js';
+import { areaParams, areasQuery } from './areas.schemas.js';
+import { buildAreaCollection } from './areas.service.js';
+import { findAreaFeature } from './areas.repository.js';
+
+export function areasRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/areas', async (req, res) => {
+    const scope = await resolveScope(ctx, areasQuery.parse(req.query));
+    res.json(await buildAreaCollection(ctx, scope));
+  });
+
+  router.get('/areas/:code', async (req, res) => {
+    const { code } = areaParams.parse(req.params);
+    const scope = await resolveScope(ctx, areasQuery.parse(req.query));
+    const area = await findAreaFeature(ctx.db, scope.set.id, code);
+    if (!area) throw notFound(`Area "${code}" in boundary set "${scope.set.name}"`, { code, set: scope.set.id });
+    const stats = await computeSetStats(ctx, scope);
+    const row = stats.rows.find((r) => r.id === area.id)!;
+    const { id: _id, ...figures } = row;
+    res.json({
+      ...describeScope(scope),
+      area: {
+        type: 'Feature', id: area.code, bbox: area.bbox, geometry: area.geometry,
+        properties: { ...figures, attributes: area.properties },
+      },
+      figures: { n4g: row.n4g, n5g: row.n5g, ratio: row.ratio, required: row.required, needed: row.needed, status: row.status },
+      operators: operatorBreakdown(stats, area.id, scope.target.bp),
+    });
+  });
+  return router;
+}

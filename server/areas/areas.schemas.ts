@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { figuresQuery } from '../http/params.schemas.js';
+import { areaFigures, gapFigures, operatorFigures, scopeDescription, statsResponse } from '../stats/stats.schemas.js';
+
+export const areasQuery = figuresQuery;
+export const areaParams = z.strictObject({ code: z.string().trim().min(1).max(100) });
+
+const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]).describe('[minLon, minLat, maxLon, maxLat]');
+const position = z.array(z.number()).min(2).max(2);
+const multiPolygon = z.object({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(z.array(position))),
+});
+
+export const areaFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  bbox,
+  geometry: multiPolygon,
+  properties: areaFigures,
+});
+
+export const areasResponse = scopeDescription.extend({
+  type: z.literal('FeatureCollection'),
+  features: z.array(areaFeature),
+  unassigned: statsResponse.shape.unassigned,
+  totals: statsResponse.shape.totals,
+});
+
+export const areaDetailResponse = scopeDescription.extend({
+  area: areaFeature.extend({
+    properties: areaFigures.extend({ attributes: z.record(z.string(), z.unknown()).describe('Properties kept from the imported file') }),
+  }),
+  operators: z.array(operatorFigures),
+  figures: gapFigures,
+});

@@ -1,0 +1,27 @@
+import type { AppContext } from '../context.js';
+import { describeScope, type Scope } from '../stats/scope.service.js';
+import { computeSetStats } from '../stats/stats.service.js';
+import { listAreaFeatures, type AreaFeatureRow } from './areas.repository.js';
+
+/**
+ * The set's areas as an RFC 7946 FeatureCollection with the gap figures in each feature.
+ * Geometry is the heavy part and changes only with the data version, so it is cached apart
+ * from the figures, which change with every as-of date and target.
+ */
+export async function buildAreaCollection(ctx: AppContext, scope: Scope) {
+  const [features, stats] = await Promise.all([
+    ctx.cache.get(`area-features:${scope.set.id}`, scope.dataVersion, () => listAreaFeatures(ctx.db, scope.set.id)) as Promise<AreaFeatureRow[]>,
+    computeSetStats(ctx, scope),
+  ]);
+  const figuresById = new Map(stats.rows.map((r) => [r.id, r]));
+  return {
+    type: 'FeatureCollection' as const,
+    ...describeScope(scope),
+    features: features.map((f) => {
+      const { id: _id, ...figures } = figuresById.get(f.id)!;
+      return { type: 'Feature' as const, id: f.code, bbox: f.bbox, geometry: f.geometry, properties: figures };
+    }),
+    unassigned: stats.unassigned,
+    totals: stats.totals,
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** Every setting, its default and its meaning, in one block (the README's table mirrors it). */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DATA_DIR: z.string().min(1).default('./data/pglite'),
+  DEFAULT_TARGET: z.string().default('50%'),
+  COLOCATION_METERS: z.coerce.number().positive().max(10_000).default(50),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Unset: the embedded PGlite + PostGIS database in `pgliteDataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** `memory://` keeps the embedded database in memory (tests). */
+  readonly pgliteDataDir: string;
+  readonly defaultTarget: string;
+  readonly colocationMeters: number;
+  readonly seedDemo: boolean;
+  readonly tileUrl: string;
+  readonly tileAttribution: string;
+  readonly logLevel: 'silent' | 'error' | 'info' | 'debug';
+}
+
+/** Reads the environment once; a bad value stops the start naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDataDir: e.PGLITE_DATA_DIR,
+    defaultTarget: e.DEFAULT_TARGET,
+    colocationMeters: e.COLOCATION_METERS,
+    seedDemo: e.SEED_DEMO === 'true',
+    tileUrl: e.TILE_URL,
+    tileAttribution: e.TILE_ATTRIBUTION,
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+import { PGliteDialect } from './pglite-dialect.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly kind: DatabaseKind;
+  /** Where the data lives, for the log: a data folder or the URL without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+// Same parsing on both drivers: dates stay ISO strings (no time zone drift), int8 counts are numbers.
+const parseInt8 = (v: string) => Number(v);
+const keepText = (v: string) => v;
+pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8);
+pg.types.setTypeParser(pg.types.builtins.DATE, keepText);
+
+/** Opens the configured database: a real PostgreSQL when `databaseUrl` is set, else embedded PGlite. */
+export async function openDatabase(opts: { databaseUrl?: string | undefined; pgliteDataDir: string }): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openPGlite(opts.pgliteDataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (err) {
+    await db.destroy();
+    throw new Error(`Cannot connect to DATABASE_URL (${redact(url)}): ${(err as Error).message}`, { cause: err });
+  }
+  return { db, kind: 'postgres', location: redact(url), close: () => db.destroy() };
+}
+
+async function openPGlite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
+    extensions: { postgis },
+    parsers: { [types.INT8]: parseInt8, [types.DATE]: keepText },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  // Kysely's destroy closes PGlite, which flushes the data folder; skipping it can corrupt it.
+  return { db, kind: 'pglite', location: inMemory ? 'memory' : dataDir, close: () => db.destroy() };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { areaDetailResponse, areaParams, areasQuery, areasResponse } from '../areas/areas.schemas.js';
+import { boundarySetsResponse } from '../boundary-sets/boundary-sets.schemas.js';
+import { healthResponse } from '../health/health.routes.js';
+import { statsQuery, statsResponse } from '../stats/stats.schemas.js';
+import { stationsQuery, stationsResponse } from '../stations/stations.schemas.js';
+
+/**
+ * The OpenAPI document is generated from the very zod schemas the routes parse with,
+ * so what it says the API accepts is what the API accepts.
+ */
+
+type Route = { path: string; summary: string; query?: z.ZodObject; params?: z.ZodObject; response: z.ZodType; csv?: boolean };
+
+const ROUTES: Route[] = [
+  { path: '/api/health', summary: 'Liveness, database kind and PostGIS version', response: healthResponse },
+  { path: '/api/boundary-sets', summary: 'The boundary sets loaded (versioned: districts 2019, communes 2025, …)', response: boundarySetsResponse },
+  { path: '/api/areas', summary: 'Areas of a set as an RFC 7946 FeatureCollection with the gap figures per area', query: areasQuery, response: areasResponse },
+  { path: '/api/areas/{code}', summary: 'One area with its figures split by operator', query: areasQuery, params: areaParams, response: areaDetailResponse },
+  { path: '/api/stats', summary: 'The gap per area and set-wide: rows plus totals', query: statsQuery, response: statsResponse },
+  { path: '/api/stations', summary: 'Stations filtered, as GeoJSON pages or a CSV export', query: stationsQuery, response: stationsResponse, csv: true },
+];
+
+const errorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+});
+
+function parametersOf(schema: z.ZodObject | undefined, where: 'query' | 'path') {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    description: s.description,
+    schema: s,
+  }));
+}
+
+export function buildOpenApiDocument() {
+  const paths: Record<string, unknown> = {};
+  for (const r of ROUTES) {
+    const json = z.toJSONSchema(r.response, { io: 'output', unrepresentable: 'any' });
+    paths[r.path] = {
+      get: {
+        summary: r.summary,
+        parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
+        responses: {
+          200: {
+            description: 'OK',
+            content: { 'application/json': { schema: json }, ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) },
+          },
+          400: { description: 'A parameter is invalid', content: { 'application/json': { schema: z.toJSONSchema(errorBody) } } },
+          404: { description: 'Not found', content: { 'application/json': { schema: z.toJSONSchema(errorBody) } } },
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: '5G rollout planner API',
+      version: '0.1.0',
+      description: 'Gap to the 5G:4G target per area, per operator, on any date. Figures follow DOMAIN.md: exact integer arithmetic, border points counted once, unassigned stations on their own row.',
+    },
+    paths,
+  };
+}

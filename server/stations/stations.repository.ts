@@ -1,0 +1,117 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, StationStatus, Technology } from '../db/schema.js';
+import { envelope, latOf, lonOf } from '../db/postgis.js';
+import { runQuery } from '../db/queries.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface StationInput {
+  operatorId: number;
+  code: string;
+  technology: Technology;
+  name: string | null;
+  lon: number;
+  lat: number;
+  status: StationStatus;
+  commissionedOn: string | null;
+  decommissionedOn: string | null;
+}
+
+const BATCH = 5000;
+
+/**
+ * Writes stations by identity and places the written ones into the areas of every boundary
+ * set, in the caller's transaction. Returns how many rows actually changed.
+ */
+export async function upsertStations(db: Db, stations: readonly StationInput[]): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < stations.length; i += BATCH) {
+    const b = stations.slice(i, i + BATCH);
+    const { rows } = await runQuery<{ id: number }>(db, 'upsert-stations', [
+      b.map((s) => s.operatorId), b.map((s) => s.code), b.map((s) => s.technology), b.map((s) => s.name),
+      b.map((s) => s.lon), b.map((s) => s.lat), b.map((s) => s.status),
+      b.map((s) => s.commissionedOn), b.map((s) => s.decommissionedOn),
+    ]);
+    changed += rows.length;
+    await assignStationsToAllSets(db, rows.map((r) => r.id));
+  }
+  return changed;
+}
+
+/** Places stations (all when `ids` is null) into the areas of one set: a spatial join, done at write time. */
+export async function assignStations(db: Db, setId: number, ids: readonly number[] | null): Promise<void> {
+  if (ids !== null && ids.length === 0) return;
+  await runQuery(db, 'assign-stations', [setId, ids]);
+}
+
+export async function assignStationsToAllSets(db: Db, ids: readonly number[] | null): Promise<void> {
+  const sets = await db.selectFrom('boundary_sets').select('id').execute();
+  for (const s of sets) await assignStations(db, s.id, ids);
+}
+
+export interface StationFilter {
+  setId: number;
+  areaCodes?: readonly string[] | undefined;
+  operatorIds?: readonly number[] | undefined;
+  technology?: Technology | undefined;
+  statuses?: readonly StationStatus[] | undefined;
+  asOf?: string | undefined;
+  bbox?: readonly [number, number, number, number] | undefined;
+  afterId?: number | undefined;
+  limit: number;
+  colocationMeters: number;
+}
+
+export interface StationRow {
+  id: number;
+  operator: string;
+  operatorName: string;
+  code: string;
+  technology: Technology;
+  name: string | null;
+  lon: number;
+  lat: number;
+  status: StationStatus;
+  commissionedOn: string | null;
+  decommissionedOn: string | null;
+  areaCode: string | null;
+  areaName: string | null;
+  colocated: boolean;
+}
+
+/** One page of stations in id order (keyset paging: stable under concurrent inserts). */
+export async function findStations(db: Db, f: StationFilter): Promise<StationRow[]> {
+  let q = db
+    .selectFrom('stations as s')
+    .innerJoin('operators as o', 'o.id', 's.operator_id')
+    .leftJoin('station_areas as sa', (j) => j.onRef('sa.station_id', '=', 's.id').on('sa.set_id', '=', f.setId))
+    .leftJoin('areas as a', 'a.id', 'sa.area_id')
+    .select([
+      's.id', 'o.code as operator', 'o.name as operatorName', 's.code', 's.technology', 's.name',
+      lonOf('s.geom').as('lon'), latOf('s.geom').as('lat'),
+      's.status', 's.commissioned_on as commissionedOn', 's.decommissioned_on as decommissionedOn',
+      'a.code as areaCode', 'a.name as areaName',
+      colocatedFlag(f.colocationMeters).as('colocated'),
+    ]);
+  if (f.areaCodes?.length) q = q.where('a.code', 'in', f.areaCodes);
+  if (f.operatorIds?.length) q = q.where('s.operator_id', 'in', f.operatorIds);
+  if (f.technology) q = q.where('s.technology', '=', f.technology);
+  if (f.statuses?.length) q = q.where('s.status', 'in', f.statuses);
+  if (f.asOf) q = q.where(sql<boolean>`station_on_air(s.status, s.commissioned_on, s.decommissioned_on, ${f.asOf}::date)`);
+  if (f.bbox) q = q.where(sql<boolean>`s.geom && ${envelope(f.bbox)}`);
+  if (f.afterId !== undefined) q = q.where('s.id', '>', f.afterId);
+  return q.orderBy('s.id').limit(f.limit).execute();
+}
+
+/**
+ * True when a station of the same operator and the other technology, not decommissioned,
+ * stands within `meters`. The degree pre-filter lets the GiST index work; the geography test
+ * then measures true metres. 1° of longitude shrinks with cos(latitude), hence the division.
+ */
+function colocatedFlag(meters: number) {
+  return sql<boolean>`exists (
+    select 1 from stations t
+    where t.operator_id = s.operator_id and t.technology <> s.technology and t.status <> 'decommissioned'
+      and ST_DWithin(t.geom, s.geom, ${meters}::float8 / (111000 * greatest(cos(radians(abs(ST_Y(s.geom)))), 0.01)))
+      and ST_DWithin(t.geom::geography, s.geom::geography, ${meters}::float8))`;
+}

@@ -1,0 +1,66 @@
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { listOperators } from '../operators/operators.repository.js';
+import { resolveBoundarySet } from '../stats/scope.service.js';
+import { findStations, type StationFilter, type StationRow } from './stations.repository.js';
+import { encodeCursor, type StationsQuery } from './stations.schemas.js';
+
+export const CSV_PAGE = 5000;
+
+/** Turns the validated query into a repository filter, resolving the set and operator codes. */
+export async function buildStationFilter(ctx: AppContext, q: StationsQuery) {
+  const set = await resolveBoundarySet(ctx, q.set);
+  let operatorIds: number[] | undefined;
+  if (q.operator?.length) {
+    const ops = await listOperators(ctx.db);
+    const unknown = q.operator.filter((c) => !ops.some((o) => o.code === c));
+    if (unknown.length) {
+      throw new AppError(400, 'invalid_parameter', `operator: unknown operator ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${ops.map((o) => o.code).join(', ')}`,
+        [{ path: 'operator', message: 'unknown operator' }]);
+    }
+    operatorIds = ops.filter((o) => q.operator!.includes(o.code)).map((o) => o.id);
+  }
+  const filter: StationFilter = {
+    setId: set.id,
+    areaCodes: q.area,
+    operatorIds,
+    technology: q.technology,
+    statuses: q.status,
+    asOf: q.asOf,
+    bbox: q.bbox,
+    afterId: q.cursor,
+    limit: q.limit ?? 1000,
+    colocationMeters: ctx.config.colocationMeters,
+  };
+  return { set, filter };
+}
+
+export function toFeature(r: StationRow) {
+  const { lon, lat, ...props } = r;
+  return {
+    type: 'Feature' as const,
+    id: `${r.operator}:${r.code}:${r.technology}`,
+    geometry: { type: 'Point' as const, coordinates: [lon, lat] as [number, number] },
+    properties: props,
+  };
+}
+
+export async function findStationPage(ctx: AppContext, filter: StationFilter) {
+  const rows = await findStations(ctx.db, filter);
+  const last = rows[rows.length - 1];
+  return { rows, nextCursor: rows.length === filter.limit && last ? encodeCursor(last.id) : null };
+}
+
+/** Every matching station, page by page, for exports that must not hold them all in memory. */
+export async function* iterateStations(ctx: AppContext, filter: StationFilter, max = Infinity): AsyncGenerator<StationRow> {
+  let afterId = filter.afterId;
+  let sent = 0;
+  for (;;) {
+    const rows = await findStations(ctx.db, { ...filter, afterId, limit: Math.min(CSV_PAGE, max - sent) });
+    for (const r of rows) yield r;
+    sent += rows.length;
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < CSV_PAGE || sent >= max) return;
+    afterId = last.id;
+  }
+}
