@@ -5,8 +5,10 @@ import type { Config } from './config.js';
 import { createContext } from './context.js';
 import type { Database } from './db/database.js';
 import { createErrorHandler, unknownRoute } from './errors.js';
+import { rejectControlChars } from './http/reject-control-chars.js';
 import { areasRoutes } from './areas/areas.routes.js';
 import { boundarySetsRoutes } from './boundary-sets/boundary-sets.routes.js';
+import { clustersRoutes } from './clusters/clusters.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
 import { statsRoutes } from './stats/stats.routes.js';
@@ -28,11 +30,13 @@ export function createApp({ config, database, log = (e) => console.error(e) }: A
   app.set('query parser', 'simple');
 
   const api = express.Router();
+  api.use(rejectControlChars);
   api.use(express.json({ limit: '1mb' }));
   api.use(healthRoutes(ctx, database.kind));
   api.use(boundarySetsRoutes(ctx));
   api.use(areasRoutes(ctx));
   api.use(statsRoutes(ctx));
+  api.use(clustersRoutes(ctx));
   api.use(stationsRoutes(ctx));
   const openapi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => { res.json(openapi); });

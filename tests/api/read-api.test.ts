@@ -1,0 +1,178 @@
+import { booleanClockwise } from '@turf/turf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/database.js';
+import { loadDemoData } from '../../server/demo/demo.service.js';
+import { areaDetailResponse, areasResponse } from '../../server/areas/areas.schemas.js';
+import { boundarySetsResponse } from '../../server/boundary-sets/boundary-sets.schemas.js';
+import { healthResponse } from '../../server/health/health.routes.js';
+import { statsResponse } from '../../server/stats/stats.schemas.js';
+import { stationsResponse } from '../../server/stations/stations.schemas.js';
+import { upsertStations } from '../../server/stations/stations.repository.js';
+import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
+import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+// Contract tests: every answer is checked against the zod schema the route is documented with.
+describe(`read API on the demo data (${dbKind()})`, () => {
+  let database: Database;
+  let server: TestServer;
+  const api = (path: string) => getJson(`${server.url}/api${path}`);
+
+  beforeAll(async () => {
+    database = await getTestDatabase();
+    await resetDatabase(database);
+    await loadDemoData(database.db);
+    server = await startTestServer(database);
+  });
+  afterAll(async () => {
+    expect(server.errors).toEqual([]);
+    await server?.close();
+  });
+
+  it('reports health with the database kind and PostGIS version', async () => {
+    const { status, body } = await api('/health');
+    expect(status).toBe(200);
+    expect(healthResponse.parse(body)).toMatchObject({ status: 'ok', database: dbKind() });
+    expect(body.postgis).toMatch(/^3\./);
+  });
+
+  it('lists the demo boundary set, flagged as demo and default', async () => {
+    const { body } = await api('/boundary-sets');
+    const { sets } = boundarySetsResponse.parse(body);
+    expect(sets).toHaveLength(1);
+    expect(sets[0]).toMatchObject({ isDemo: true, isDefault: true, areaCount: 11, level: 'district' });
+  });
+
+  it('serves areas as RFC 7946: lon/lat, CCW exterior rings, at most 6 decimals, figures inside', async () => {
+    const { status, body } = await api('/areas');
+    expect(status).toBe(200);
+    const fc = areasResponse.parse(body);
+    expect(fc.features).toHaveLength(11);
+    expect(fc.demo).toBe(true);
+    for (const f of fc.features) {
+      for (const polygon of f.geometry.coordinates) {
+        expect(booleanClockwise(polygon[0]!)).toBe(false);
+        for (const hole of polygon.slice(1)) expect(booleanClockwise(hole)).toBe(true);
+        for (const [lon, lat] of polygon.flat()) {
+          expect(lon).toBeGreaterThan(104); expect(lon).toBeLessThan(106.5); // An Giang: lon ≈ 105, lat ≈ 10.5
+          expect(lat).toBeGreaterThan(9.5); expect(lat).toBeLessThan(11.5);
+          expect(Math.round(lon * 1e6) / 1e6).toBe(lon);
+          expect(Math.round(lat * 1e6) / 1e6).toBe(lat);
+        }
+      }
+      expect(f.id).toBe(f.properties.code);
+    }
+    const names = fc.features.map((f) => f.properties.name);
+    expect(names).toContain('Long Xuyên');
+    expect(names.every((n) => n === n.normalize('NFC'))).toBe(true);
+  });
+
+  it('keeps set-wide totals and the sum of area gaps apart, unassigned included in totals', async () => {
+    const s = statsResponse.parse((await api('/stats?asOf=2026-11-26&target=50%25')).body);
+    const sum = (k: 'n4g' | 'n5g' | 'needed') => s.rows.reduce((a, r) => a + r[k], 0);
+    expect(s.totals.n4g).toBe(sum('n4g') + s.unassigned.n4g);
+    expect(s.totals.n5g).toBe(sum('n5g') + s.unassigned.n5g);
+    expect(s.unassigned.n4g).toBeGreaterThan(0); // the demo puts a few stations over the border
+    expect(s.totals.neededAllAreas).toBe(sum('needed'));
+    expect(s.totals.required).toBe(Math.ceil(s.totals.n4g / 2));
+    expect(s.totals.neededAllAreas).toBeGreaterThanOrEqual(s.totals.needed);
+    expect(s.rows.some((r) => r.status === 'met') && s.rows.some((r) => r.status === 'behind')).toBe(true);
+    expect(s.target).toMatchObject({ bp: 5000, label: '50%', name: null });
+  });
+
+  it('uses the stored target and its milestones when no target is given', async () => {
+    const s = statsResponse.parse((await api('/stats')).body);
+    expect(s.target.bp).toBe(5000);
+    expect(s.target.name).toMatch(/50%/);
+    expect(s.target.milestones.map((m) => m.bp)).toEqual([1030, 1490, 2490, 4370, 5750]);
+  });
+
+  it('recounts the past: fewer 5G on air at the start of 2024 than today', async () => {
+    const then = statsResponse.parse((await api('/stats?asOf=2024-01-01')).body);
+    const now = statsResponse.parse((await api('/stats?asOf=2026-11-26')).body);
+    expect(then.totals.n5g).toBeLessThan(now.totals.n5g);
+    const baseline = statsResponse.parse((await api('/stats?asOf=2026-11-26&baseline=2024-01-01')).body);
+    expect(baseline.totals.n4g).toBe(then.totals.n4g); // 4G frozen at the baseline
+    expect(baseline.totals.n5g).toBe(now.totals.n5g);
+  });
+
+  it('splits one area by operator, the parts adding up to the area', async () => {
+    const { status, body } = await api('/areas/883?asOf=2026-11-26');
+    expect(status).toBe(200);
+    const d = areaDetailResponse.parse(body);
+    expect(d.operators.map((o) => o.operator)).toEqual(['VIETTEL', 'VNPT', 'MOBIFONE', 'VIETNAMOBILE']);
+    expect(d.operators.reduce((a, o) => a + o.n4g, 0)).toBe(d.figures.n4g);
+    expect(d.operators.reduce((a, o) => a + o.n5g, 0)).toBe(d.figures.n5g);
+    const viettel = statsResponse.parse((await api('/stats?asOf=2026-11-26&operator=viettel')).body);
+    expect(viettel.rows.find((r) => r.code === '883')).toMatchObject({ n4g: d.operators[0]!.n4g, n5g: d.operators[0]!.n5g });
+  });
+
+  it('answers 404 for an unknown area or set, with the error shape', async () => {
+    for (const path of ['/areas/999999', '/stats?set=nope', '/areas?set=424242', '/nothing-here']) {
+      const { status, body } = await api(path);
+      expect(status, path).toBe(404);
+      expect(body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    }
+  });
+
+  it('pages through every station with the cursor, no station twice, matching the CSV export', async () => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const { body } = await api(`/stations?limit=700${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = stationsResponse.parse(body);
+      for (const f of page.features) {
+        expect(seen.has(f.id)).toBe(false);
+        seen.add(f.id);
+      }
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 20);
+    expect(seen.size).toBeGreaterThan(2000);
+    const csv = await (await fetch(`${server.url}/api/stations?format=csv`)).text();
+    expect(csv.trim().split('\r\n')).toHaveLength(seen.size + 1);
+  });
+
+  it('filters by area, operator, technology, status, date and bbox together', async () => {
+    const q = '/stations?area=883,884&operator=VNPT&technology=nr&status=on_air&asOf=2026-01-01&limit=10000';
+    const page = stationsResponse.parse((await api(q)).body);
+    expect(page.features.length).toBeGreaterThan(0);
+    for (const f of page.features) {
+      const p = f.properties;
+      expect(['883', '884']).toContain(p.areaCode);
+      expect(p).toMatchObject({ operator: 'VNPT', technology: '5G', status: 'on_air' });
+      expect(p.commissionedOn === null || p.commissionedOn <= '2026-01-01').toBe(true);
+    }
+    const bbox = [105.3, 10.3, 105.5, 10.45];
+    const inBox = stationsResponse.parse((await api(`/stations?bbox=${bbox.join(',')}&limit=10000`)).body);
+    expect(inBox.features.length).toBeGreaterThan(0);
+    for (const f of inBox.features) {
+      const [lon, lat] = f.geometry.coordinates;
+      expect(lon >= bbox[0]! && lon <= bbox[2]! && lat >= bbox[1]! && lat <= bbox[3]!).toBe(true);
+    }
+    const colocated = page.features.filter((f) => f.properties.colocated).length;
+    expect(colocated / page.features.length).toBeGreaterThan(0.5); // most demo 5G sit on 4G sites
+  });
+
+  it('exports CSV with a telling file name and spreadsheet formulas neutralised', async () => {
+    await upsertStations(database.db, [{ operatorId: 1, code: '=HYPERLINK("http://x")', technology: '4G', name: '+cmd|calc', lon: 105.44, lat: 10.39, status: 'on_air', commissionedOn: '2020-01-01', decommissionedOn: null }]);
+    const res = await fetch(`${server.url}/api/stations?format=csv&operator=VIETTEL&technology=4G&area=883`);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/filename="stations_An-Giang-districts-2019-demo-approximate-_883_VIETTEL_4G\.csv"/);
+    const text = await res.text();
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(text).toContain(`'+cmd|calc`);
+    expect(text).not.toMatch(/(^|,)[=+@]/m);
+  });
+
+  it('documents every route it serves in the OpenAPI document, with the parameters the routes accept', async () => {
+    const { body } = await api('/openapi.json');
+    expect(body.openapi).toMatch(/^3\./);
+    for (const p of ['/api/health', '/api/boundary-sets', '/api/areas', '/api/areas/{code}', '/api/stats', '/api/stations']) expect(body.paths[p]).toBeDefined();
+    const names = (p: string) => body.paths[p].get.parameters.map((x: { name: string }) => x.name).sort();
+    expect(names('/api/stats')).toEqual(['asOf', 'baseline', 'operator', 'set', 'target', 'technology']);
+    expect(names('/api/stations')).toEqual(['area', 'asOf', 'bbox', 'cursor', 'format', 'limit', 'operator', 'set', 'status', 'technology']);
+    // And the routes really refuse a parameter the document does not list.
+    expect((await api('/stats?colour=red')).status).toBe(400);
+  });
+});
