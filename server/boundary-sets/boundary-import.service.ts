@@ -40,6 +40,7 @@ export function parseBoundaryFeatures(input: unknown, fields: FieldMap): ParsedA
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new AppError(400, 'invalid_file', 'The file is not a GeoJSON FeatureCollection');
   }
+  if (fc.features.length === 0) throw new AppError(400, 'invalid_file', 'The FeatureCollection has no features');
   const problems: { feature: number; message: string }[] = [];
   const seen = new Set<string>();
   const areas: ParsedArea[] = [];
@@ -67,7 +68,6 @@ export function parseBoundaryFeatures(input: unknown, fields: FieldMap): ParsedA
     const parentCode = fields.parentField ? textOf(props[fields.parentField]) || null : null;
     areas.push({ code, name, parentCode, population, properties: props, geometry: f.geometry });
   });
-  if (areas.length === 0 && problems.length === 0) problems.push({ feature: 0, message: 'the collection has no features' });
   if (problems.length) {
     throw new AppError(400, 'invalid_file', `${problems.length} problem(s) in the boundary file; nothing was imported`, problems);
   }
