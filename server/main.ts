@@ -1,5 +1,6 @@
 import { createApp } from './app.js';
 import { bootstrapDatabase } from './bootstrap.js';
+import { ensureClientBuilt } from './client-build.js';
 import { loadConfig } from './config.js';
 
 const say = (msg: string) => console.log(`[planner] ${msg}`);
@@ -8,6 +9,7 @@ async function main() {
   const config = loadConfig();
   say(config.databaseUrl ? 'database: PostgreSQL + PostGIS (DATABASE_URL)' : `database: embedded PGlite + PostGIS in ${config.pgliteDataDir}`);
   const database = await bootstrapDatabase(config, say);
+  await ensureClientBuilt(say);
   const app = createApp({ config, database });
   const server = app.listen(config.port, config.host, () => {
     say(`map and API at http://localhost:${config.port} (API docs: /api/openapi.json)`);

@@ -1,0 +1,66 @@
+import type { Geometry } from 'geojson';
+import type { AreaCounts, Counts, StatsBody } from './figures.js';
+import type { StationStatus, Technology } from './state.js';
+
+/** The only module that calls fetch. Errors carry the API's own message. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) { super(message); }
+}
+
+async function getJson<T>(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(withQuery(path, params), { signal, headers: { accept: 'application/json' } });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = body?.error;
+    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`);
+  }
+  return body as T;
+}
+
+export function withQuery(path: string, params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export interface ClientConfig { tileUrl: string; tileAttribution: string }
+export interface BoundarySet { id: number; name: string; level: string; isDemo: boolean; areaCount: number; isDefault: boolean }
+export interface Facets { operators: { code: string; name: string }[]; commissioned: { first: string | null; last: string | null } }
+export interface AreaFeature {
+  type: 'Feature'; id: string; bbox: [number, number, number, number]; geometry: Geometry; properties: AreaCounts;
+}
+export interface AreasBody { set: StatsBody['set']; features: AreaFeature[] }
+export interface OperatorFigures extends Counts { operator: string; operatorName: string; ratio: number | null; required: number; needed: number; status: string }
+export interface AreaDetail { operators: OperatorFigures[]; area: { properties: { attributes: Record<string, unknown> } } }
+
+export interface StationProps {
+  id: number; operator: string; operatorName: string; code: string; technology: Technology; name: string | null;
+  status: StationStatus; commissionedOn: string | null; decommissionedOn: string | null;
+  areaCode: string | null; areaName: string | null; colocated: boolean;
+}
+export interface StationFeature { type: 'Feature'; id: string; geometry: { type: 'Point'; coordinates: [number, number] }; properties: StationProps }
+export interface StationPage { features: StationFeature[]; nextCursor: string | null; set: { name: string } }
+export interface GridCell { lon: number; lat: number; n4g: number; n5g: number }
+export interface GridBody { cells: GridCell[]; total: Counts; cellDegrees: number }
+
+/** Station filters as the API names them (/api/stations and /api/stations/grid share them). */
+export interface StationQuery {
+  set?: string | undefined; area?: string | undefined; operator?: string | undefined;
+  technology?: string | undefined; status?: string | undefined; asOf?: string | undefined;
+}
+
+export const api = {
+  config: () => getJson<ClientConfig>('/api/config'),
+  boundarySets: () => getJson<{ sets: BoundarySet[] }>('/api/boundary-sets').then((b) => b.sets),
+  facets: () => getJson<Facets>('/api/stations/facets'),
+  areas: (set: string | undefined, signal?: AbortSignal) => getJson<AreasBody>('/api/areas', { set }, signal),
+  stats: (p: { set?: string | undefined; asOf?: string | undefined; operator?: string | undefined }, signal?: AbortSignal) =>
+    getJson<StatsBody>('/api/stats', p, signal),
+  areaDetail: (code: string, p: { set?: string | undefined; asOf?: string | undefined; target?: string | undefined }) =>
+    getJson<AreaDetail>(`/api/areas/${encodeURIComponent(code)}`, p),
+  grid: (q: StationQuery & { bbox: string; zoom: string }, signal?: AbortSignal) => getJson<GridBody>('/api/stations/grid', { ...q }, signal),
+  stationPage: (q: StationQuery & { bbox?: string; limit: string; cursor?: string | undefined }, signal?: AbortSignal) =>
+    getJson<StationPage>('/api/stations', { ...q }, signal),
+  stationsCsvUrl: (q: StationQuery) => withQuery('/api/stations', { ...q, format: 'csv' }),
+};

@@ -1,0 +1,277 @@
+import L from 'leaflet';
+import { parseTargetShare } from '../geo/parse-target-share.js';
+import { api, type AreasBody, type BoundarySet, type ClientConfig, type Facets, type OperatorFigures, type StationQuery } from './api.js';
+import { bandColour, labelInk, progressBand } from './colour-scale.js';
+import { escapeHtml, fill, h } from './dom.js';
+import { areaTableCsv, downloadText, exportFileName } from './export.js';
+import { computeFigures, sortRows, sumCounts, type Figures, type StatsBody } from './figures.js';
+import { formatBp, formatCompact, formatDate, formatInt, formatRatio } from './format.js';
+import { translate, type Lang, type MessageKey } from './i18n.js';
+import { AreasLayer, type AreaStyle } from './map/areas-layer.js';
+import { LayersControl, LegendControl } from './map/controls.js';
+import { StationLoader } from './map/station-loader.js';
+import { StationsLayer } from './map/stations-layer.js';
+import { renderAreaCard, renderStationPopup } from './panel/area-card.js';
+import { renderAreaTable } from './panel/area-table.js';
+import { renderChart } from './panel/chart.js';
+import { renderFilters } from './panel/filters.js';
+import { renderTotals } from './panel/totals.js';
+import { buildShell, renderHeader } from './shell.js';
+import { figuresKey, parseState, serializeState, stationsKey, type ViewState } from './state.js';
+
+/** Wires the view state to the API, the map and the panel; the state lives in the URL. */
+export class PlannerApp {
+  state: ViewState = parseState(location.search);
+  private ui = buildShell(document.getElementById('app')!);
+  private map!: L.Map;
+  private areasLayer = new AreasLayer();
+  private stations = new StationsLayer();
+  private legend = new LegendControl();
+  private layersCtl = new LayersControl();
+  private loader = new StationLoader((d) => this.stations.setData(d), (e) => this.showError(e));
+  private sets: BoundarySet[] = [];
+  private facets: Facets = { operators: [], commissioned: { first: null, last: null } };
+  private areas: AreasBody | null = null;
+  private stats: StatsBody | null = null;
+  private counts: ReturnType<typeof sumCounts> | null = null;
+  private card: { code: string; operators: OperatorFigures[] | 'loading' | null } | null = null;
+  private hover: string | null = null;
+
+  private t = (key: MessageKey, vars?: Record<string, string>) => translate(this.state.lang, key, vars);
+
+  async start(): Promise<void> {
+    this.renderChrome();
+    this.notice(this.t('loading'));
+    const [config, sets, facets] = await Promise.all([api.config(), api.boundarySets(), api.facets()]);
+    this.sets = sets;
+    this.facets = facets;
+    this.createMap(config);
+    await this.loadSet();
+    this.notice(null);
+    window.addEventListener('popstate', () => void this.apply(parseState(location.search), false));
+  }
+
+  private createMap(config: ClientConfig): void {
+    const mapEl = this.ui.mapEl;
+    this.map = L.map(mapEl, { preferCanvas: false, zoomSnap: 0.5, worldCopyJump: false, attributionControl: true });
+    L.tileLayer(config.tileUrl, { attribution: escapeHtml(config.tileAttribution), maxZoom: 19, crossOrigin: true }).addTo(this.map);
+    this.areasLayer.addTo(this.map);
+    this.stations.addTo(this.map);
+    this.legend.addTo(this.map);
+    this.layersCtl.addTo(this.map);
+    L.control.scale({ imperial: false, position: 'bottomright' }).addTo(this.map);
+    this.areasLayer.on('area:click', (e) => this.selectArea((e as unknown as { code: string }).code, false));
+    this.areasLayer.on('area:hover', (e) => { this.hover = (e as unknown as { code: string | null }).code; this.renderCard(); });
+    this.stations.on('station:click', (e) => {
+      const { station, latlng } = e as unknown as { station: { p: import('./api.js').StationProps }; latlng: L.LatLng };
+      L.popup({ maxWidth: 300 }).setLatLng(latlng).setContent(renderStationPopup(this.t, this.state.lang, station.p)).openOn(this.map);
+    });
+    this.stations.on('cluster:click', (e) => {
+      const { cell } = e as unknown as { cell: { lat: number; lon: number } };
+      this.map.setView([cell.lat, cell.lon], this.map.getZoom() + 2);
+    });
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      this.state = { ...this.state, map: { zoom: this.map.getZoom(), lat: c.lat, lon: c.lng } };
+      this.writeUrl(false);
+      void this.loader.load(this.map, this.stationQuery());
+    });
+    (window as unknown as { __planner: unknown }).__planner = { map: this.map, app: this, stations: this.stations, areas: this.areasLayer };
+  }
+
+  /** Applies a new state: reloads only what depends on what changed, then redraws. */
+  async apply(next: ViewState, push = true): Promise<void> {
+    const prev = this.state;
+    this.state = next;
+    if (push) this.writeUrl(true);
+    if (next.set !== prev.set) return this.loadSet();
+    if (figuresKey(next) !== figuresKey(prev)) await this.loadFigures();
+    if (stationsKey(next) !== stationsKey(prev)) void this.loader.load(this.map, this.stationQuery(), true);
+    if (next.map && (next.map.zoom !== prev.map?.zoom || next.map.lat !== prev.map.lat || next.map.lon !== prev.map.lon) && !push) {
+      this.map.setView([next.map.lat, next.map.lon], next.map.zoom);
+    }
+    if (next.areas.join() !== prev.areas.join() && next.areas.length) this.fitTo(next.areas);
+    this.render();
+  }
+
+  change = (patch: Partial<ViewState>) => void this.apply({ ...this.state, ...patch });
+
+  private async loadSet(): Promise<void> {
+    try {
+      this.areas = await api.areas(this.state.set ?? undefined);
+      this.areasLayer.setFeatures(this.areas.features);
+      await this.loadFigures();
+      const v = this.state.map;
+      if (v) this.map.setView([v.lat, v.lon], v.zoom);
+      else if (this.state.areas.length) this.fitTo(this.state.areas);
+      else { const b = this.areasLayer.allBounds(); if (b) this.map.fitBounds(b, { padding: [16, 16] }); else this.map.setView([16, 106], 6); }
+      this.render();
+      void this.loader.load(this.map, this.stationQuery(), true);
+      this.ui.mapEl.dataset.areasDrawn = String(this.areasLayer.count());
+    } catch (err) {
+      this.showError(err);
+    }
+  }
+
+  private async loadFigures(): Promise<void> {
+    const base = { set: this.state.set ?? undefined, asOf: this.state.asOf ?? undefined };
+    const ops = this.state.operators;
+    const bodies = await Promise.all(ops.length ? ops.map((operator) => api.stats({ ...base, operator })) : [api.stats(base)]);
+    this.stats = bodies[0]!;
+    this.counts = sumCounts(bodies);
+  }
+
+  /** The target in basis points: the what-if one when valid, else the stored one. */
+  targetBp(): { bp: number; valid: boolean } {
+    const stored = this.stats?.target.bp ?? 5000;
+    if (!this.state.target) return { bp: stored, valid: true };
+    try { return { bp: parseTargetShare(`${this.state.target}%`), valid: true }; } catch { return { bp: stored, valid: false }; }
+  }
+
+  figures(): Figures | null {
+    return this.counts ? computeFigures(this.counts, this.targetBp().bp, this.state.areas) : null;
+  }
+
+  stationQuery(): StationQuery {
+    const s = this.state;
+    return {
+      set: s.set ?? undefined, area: s.areas.join(',') || undefined, operator: s.operators.join(',') || undefined,
+      technology: s.technology ?? undefined, status: s.statuses.join(',') || undefined, asOf: s.asOf ?? undefined,
+    };
+  }
+
+  private selectArea(code: string, zoom: boolean): void {
+    this.card = { code, operators: 'loading' };
+    if (zoom) this.fitTo([code], 12);
+    this.change({ selected: code });
+    const target = this.state.target ? `${this.state.target}%` : undefined;
+    api.areaDetail(code, { set: this.state.set ?? undefined, asOf: this.state.asOf ?? undefined, target })
+      .then((d) => { if (this.card?.code === code) { this.card = { code, operators: d.operators }; this.renderCard(); } })
+      .catch((e) => { this.card = { code, operators: null }; this.showError(e); });
+  }
+
+  private fitTo(codes: readonly string[], maxZoom = 13): void {
+    const b = this.areasLayer.boundsOf(codes);
+    if (b) this.map.fitBounds(b, { padding: [24, 24], maxZoom });
+  }
+
+  private writeUrl(push: boolean): void {
+    const q = serializeState(this.state);
+    const url = `${location.pathname}${q ? `?${q}` : ''}`;
+    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  }
+
+  private notice(text: string | null, error = false): void {
+    fill(this.ui.notice, text);
+    this.ui.notice.classList.toggle('is-error', error);
+    this.ui.notice.hidden = !text;
+  }
+
+  private showError(err: unknown): void {
+    this.notice(this.t('loadError', { message: err instanceof Error ? err.message : String(err) }), true);
+  }
+
+  private renderChrome(): void {
+    const lang = this.state.lang;
+    document.documentElement.lang = lang;
+    document.title = `${this.t('title')}${this.stats ? ` · ${this.stats.set.name}` : ''}`;
+    fill(this.ui.header, ...renderHeader(this.t, lang, this.sets, this.stats?.set.id ?? null, {
+      lang: (l: Lang) => this.change({ lang: l }),
+      set: (id) => this.change({ set: id, areas: [], selected: null, map: null }),
+    }));
+  }
+
+  render(): void {
+    this.renderChrome();
+    const figures = this.figures();
+    if (!figures || !this.stats || !this.areas) return;
+    const { lang } = this.state;
+    const { bp, valid } = this.targetBp();
+    const asOf = this.state.asOf ?? this.stats.asOf;
+    this.renderMap(figures, bp);
+    this.legend.update(this.t, formatBp(bp, lang), formatDate(asOf, lang), this.stats.set.isDemo);
+    this.layersCtl.update(this.t, this.state.layers, (layers) => this.change({ layers }));
+    this.stations.setVisible(this.state.layers);
+    this.stations.setNumberFormat((n) => formatCompact(n, lang));
+    const open = [...this.ui.filters.querySelectorAll('details[open]')].map((d) => d.getAttribute('data-testid'));
+    fill(this.ui.filters, renderFilters(this.t, lang, this.state, {
+      areas: this.areas.features.map((f) => ({ value: f.id, label: f.properties.name }))
+        .sort((a, b) => a.label.localeCompare(b.label, lang)),
+      operators: this.facets.operators.map((o) => ({ value: o.code, label: o.name })),
+      timeline: this.facets.commissioned, today: this.stats.asOf && !this.state.asOf ? this.stats.asOf : todayIso(), targetBp: bp, targetValid: valid,
+    }, {
+      change: this.change,
+      exportStationsCsv: () => api.stationsCsvUrl(this.stationQuery()),
+      exportStationsGeojson: () => void this.exportGeojson(),
+      exportAreasCsv: () => this.exportAreas(),
+    }));
+    for (const id of open) this.ui.filters.querySelector(`details[data-testid="${id}"]`)?.setAttribute('open', '');
+    this.renderPanel(figures, bp);
+    this.renderCard();
+    document.body.dataset.ready = '1';
+  }
+
+  private renderMap(figures: Figures, bp: number): void {
+    const styles = new Map<string, AreaStyle>();
+    for (const r of computeFigures(this.counts!, bp).rows) {
+      const band = progressBand(r.n4g, r.n5g, bp);
+      styles.set(r.code, { fill: bandColour(band), ink: labelInk(band), label: r.name, sublabel: formatRatio(r.ratio, this.state.lang), hover: '' });
+    }
+    this.areasLayer.setStyles(styles);
+    this.areasLayer.setFocus(this.state.selected, this.state.areas);
+    void figures;
+  }
+
+  private renderPanel(figures: Figures, bp: number): void {
+    const { lang } = this.state;
+    const hadFocus = this.ui.panel.contains(document.activeElement) && document.activeElement?.tagName === 'TR';
+    const rows = sortRows(figures.rows, this.state.sort.key, this.state.sort.dir, lang);
+    const select = (code: string) => this.selectArea(code, true);
+    fill(this.ui.panel,
+      renderTotals(this.t, lang, figures, this.state.areas.length > 0),
+      h('section', { class: 'table-box' },
+        h('h2', {}, this.t('tableTitle'), h('span', { class: 'count' }, ` · ${formatInt(rows.length, lang)}`)),
+        h('p', { class: 'hint' }, this.t('tableHint')),
+        renderAreaTable(this.t, lang, this.state, rows, figures, bp, {
+          sort: (key) => this.change({ sort: { key, dir: this.state.sort.key === key && this.state.sort.dir === 'desc' ? 'asc' : 'desc' } }),
+          select,
+        })),
+      renderChart(this.t, lang, rows, this.state.selected, select));
+    if (hadFocus) this.ui.panel.querySelector<HTMLElement>('tbody tr[tabindex="0"]')?.focus();
+  }
+
+  private renderCard(): void {
+    const figures = this.counts ? computeFigures(this.counts, this.targetBp().bp) : null;
+    const code = this.hover ?? this.card?.code ?? null;
+    const row = code ? figures?.rows.find((r) => r.code === code) : undefined;
+    if (!row) { fill(this.ui.card); return; }
+    const pinned = this.card?.code === code ? this.card : null;
+    fill(this.ui.card, renderAreaCard(this.t, this.state.lang, row, pinned?.operators ?? null,
+      pinned ? () => { this.card = null; this.change({ selected: null }); } : null));
+  }
+
+  private async exportGeojson(): Promise<void> {
+    const features = [];
+    let cursor: string | undefined;
+    let setName = this.stats?.set.name ?? 'set';
+    do {
+      const page = await api.stationPage({ ...this.stationQuery(), limit: '10000', cursor });
+      features.push(...page.features);
+      setName = page.set.name;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    downloadText(JSON.stringify({ type: 'FeatureCollection', features }), exportFileName('stations', setName, this.state, 'geojson'), 'application/geo+json');
+  }
+
+  private exportAreas(): void {
+    const f = this.figures();
+    if (!f || !this.stats) return;
+    const { bp } = this.targetBp();
+    const asOf = this.state.asOf ?? this.stats.asOf;
+    const csv = areaTableCsv(f, { asOf, targetLabel: `${bp / 100}%`, withUnassigned: this.state.areas.length === 0 });
+    const name = exportFileName('area-gap', this.stats.set.name, { ...this.state, technology: null, statuses: [], asOf }, 'csv', [`target-${bp / 100}pct`]);
+    downloadText(csv, name, 'text/csv;charset=utf-8');
+  }
+}
+
+const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
