@@ -13,6 +13,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { stationsRoutes } from './stations/stations.routes.js';
+import { uploadsRoutes } from './uploads/uploads.routes.js';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
@@ -38,6 +39,7 @@ export function createApp({ config, database, log = (e) => console.error(e) }: A
   api.use(statsRoutes(ctx));
   api.use(clustersRoutes(ctx));
   api.use(stationsRoutes(ctx));
+  api.use(uploadsRoutes(ctx));
   const openapi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => { res.json(openapi); });
   api.get('/config', (_req, res) => { res.json({ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }); });

@@ -12,6 +12,9 @@ const configSchema = z.object({
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  UPLOAD_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+  UPLOAD_OUTSIDE_AREA: z.enum(['warn', 'error']).default('warn'),
 });
 
 export interface Config {
@@ -27,6 +30,12 @@ export interface Config {
   readonly tileUrl: string;
   readonly tileAttribution: string;
   readonly logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Largest upload accepted, in bytes (default 50 MB). */
+  readonly uploadMaxBytes: number;
+  /** Most data rows one upload may hold (default 500,000). */
+  readonly uploadMaxRows: number;
+  /** A station outside every area of the default boundary set: a warning, or an error that skips the row. */
+  readonly uploadOutsideArea: 'warn' | 'error';
 }
 
 /** Reads the environment once; a bad value stops the start naming the variable. */
@@ -49,5 +58,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tileUrl: e.TILE_URL,
     tileAttribution: e.TILE_ATTRIBUTION,
     logLevel: e.LOG_LEVEL,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadMaxRows: e.UPLOAD_MAX_ROWS,
+    uploadOutsideArea: e.UPLOAD_OUTSIDE_AREA,
   });
 }

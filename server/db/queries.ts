@@ -8,7 +8,7 @@ const QUERIES_DIR = fileURLToPath(new URL('../../sql/queries/', import.meta.url)
 const cache = new Map<string, string>();
 
 /** The names of the long queries kept in `sql/queries/*.sql`. */
-export type QueryName = 'assign-stations' | 'area-counts' | 'upsert-stations' | 'station-grid';
+export type QueryName = 'assign-stations' | 'area-counts' | 'upsert-stations' | 'station-grid' | 'upload-points-outside';
 
 function loadQuery(name: QueryName): string {
   let text = cache.get(name);

@@ -4,6 +4,7 @@ import { stationFacetsQuery, stationFacetsResponse, stationGridQuery, stationGri
 import { boundarySetsResponse } from '../boundary-sets/boundary-sets.schemas.js';
 import { healthResponse } from '../health/health.routes.js';
 import { statsQuery, statsResponse } from '../stats/stats.schemas.js';
+import { UPLOAD_ROUTES } from '../uploads/uploads.openapi.js';
 import { stationsQuery, stationsResponse } from '../stations/stations.schemas.js';
 
 /**
@@ -11,7 +12,11 @@ import { stationsQuery, stationsResponse } from '../stations/stations.schemas.js
  * so what it says the API accepts is what the API accepts.
  */
 
-type Route = { path: string; summary: string; query?: z.ZodObject; params?: z.ZodObject; response: z.ZodType; csv?: boolean };
+export type Route = {
+  path: string; summary: string; query?: z.ZodObject; params?: z.ZodObject; response: z.ZodType; csv?: boolean;
+  /** Default `get`. A POST may take a JSON `body` or a `multipart` form whose text fields are `body`. */
+  method?: 'get' | 'post'; body?: z.ZodObject; multipart?: boolean; file?: string; errors?: Record<number, string>;
+};
 
 const ROUTES: Route[] = [
   { path: '/api/health', summary: 'Liveness, database kind and PostGIS version', response: healthResponse },
@@ -22,6 +27,7 @@ const ROUTES: Route[] = [
   { path: '/api/stations/grid', summary: 'Stations counted per grid cell in a bbox (4G and 5G apart): the map at low zoom', query: stationGridQuery, response: stationGridResponse },
   { path: '/api/stations/facets', summary: 'Operators and the commissioning timeline, for the map\'s filters', query: stationFacetsQuery, response: stationFacetsResponse },
   { path: '/api/stations', summary: 'Stations filtered, as GeoJSON pages or a CSV export', query: stationsQuery, response: stationsResponse, csv: true },
+  ...UPLOAD_ROUTES,
 ];
 
 const errorBody = z.object({
@@ -40,21 +46,31 @@ function parametersOf(schema: z.ZodObject | undefined, where: 'query' | 'path') 
   }));
 }
 
+function requestBodyOf(r: Route) {
+  const schema = z.toJSONSchema(r.body!, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  if (!r.multipart) return { required: false, content: { 'application/json': { schema } } };
+  const withFile = { ...schema, properties: { file: { type: 'string', format: 'binary', description: 'CSV, .xlsx or GeoJSON' }, ...schema.properties } };
+  return { required: true, content: { 'multipart/form-data': { schema: withFile } } };
+}
+
 export function buildOpenApiDocument() {
   const paths: Record<string, unknown> = {};
   for (const r of ROUTES) {
     const json = z.toJSONSchema(r.response, { io: 'output', unrepresentable: 'any' });
     paths[r.path] = {
-      get: {
+      ...(paths[r.path] as object | undefined),
+      [r.method ?? 'get']: {
         summary: r.summary,
         parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
+        ...(r.body ? { requestBody: requestBodyOf(r) } : {}),
         responses: {
           200: {
             description: 'OK',
-            content: { 'application/json': { schema: json }, ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) },
+            content: r.file ? { [r.file]: { schema: { type: 'string', format: 'binary' } } } : { 'application/json': { schema: json }, ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) },
           },
           400: { description: 'A parameter is invalid', content: { 'application/json': { schema: z.toJSONSchema(errorBody) } } },
           404: { description: 'Not found', content: { 'application/json': { schema: z.toJSONSchema(errorBody) } } },
+          ...Object.fromEntries(Object.entries(r.errors ?? {}).map(([status, description]) => [status, { description, content: { 'application/json': { schema: z.toJSONSchema(errorBody) } } }])),
         },
       },
     };

@@ -1,0 +1,99 @@
+import { open } from 'node:fs/promises';
+import { mapHeaders, type Field } from './upload-headers.js';
+import { readCsvRows } from './upload-parse-csv.js';
+import { readGeoJsonRows } from './upload-parse-geojson.js';
+import { readXlsxRows } from './upload-parse-xlsx.js';
+import { isBlank, rejectFile, tooLarge, type Cell, type ColumnReport, type ParsedRow, type TableRow, type UploadFormat } from './upload-source.js';
+
+/** By extension first, then by the first bytes: `PK` is a zip (xlsx), `{` is JSON. */
+export async function detectFormat(path: string, fileName: string): Promise<UploadFormat> {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  if (ext === 'xls') throw rejectFile('Old Excel .xls files are not read: save the sheet as .xlsx or as CSV UTF-8.');
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(buf, 0, 8, 0);
+    const head = buf.subarray(0, bytesRead).toString('latin1').replace(/^\xEF\xBB\xBF/, '').trimStart();
+    if (head.startsWith('PK\x03\x04')) return 'xlsx';
+    if (head.startsWith('{')) return 'geojson';
+    return 'csv';
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface ReadOptions {
+  format: UploadFormat;
+  sheet?: string | undefined;
+  maxRows: number;
+  onBytes?: (n: number) => void;
+}
+
+/**
+ * Streams the rows of an upload mapped to fields. `columns` is filled in as soon as the header
+ * is read. A file-level problem (no header, a required column missing, too many rows) throws.
+ */
+export async function* readUploadRows(path: string, opts: ReadOptions, columns: ColumnReport): AsyncGenerator<ParsedRow> {
+  let count = 0;
+  const countRow = () => {
+    if (++count > opts.maxRows) {
+      throw tooLarge(`The file has more than ${opts.maxRows.toLocaleString('en')} rows, the most one upload takes (UPLOAD_MAX_ROWS). Split it into several files.`, { maxRows: opts.maxRows });
+    }
+  };
+  if (opts.format === 'geojson') {
+    const unknown = new Set<string>();
+    try {
+      for await (const row of readGeoJsonRows(path, unknown, opts.onBytes)) {
+        countRow();
+        yield row;
+      }
+    } finally {
+      columns.unknown = [...unknown];
+    }
+    return;
+  }
+  const table = opts.format === 'xlsx' ? readXlsxRows(path, opts.sheet, opts.onBytes) : readCsvRows(path, opts.onBytes);
+  let map: ReturnType<typeof mapHeaders> | undefined;
+  for await (const row of table) {
+    if (row.cells.every((c) => isBlank(c))) continue;
+    if (!map) {
+      map = readHeader(row);
+      columns.recognised = map.recognised;
+      columns.unknown = map.unknown;
+      continue;
+    }
+    countRow();
+    yield { rowNumber: row.rowNumber, values: toValues(row.cells, map.byIndex) };
+  }
+  if (!map) throw rejectFile('The file is empty: it needs a header row and at least one station.');
+}
+
+function readHeader(row: TableRow): ReturnType<typeof mapHeaders> {
+  const headers = row.cells.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString() : String(c)));
+  if (headers.some((h) => h.includes('\uFFFD'))) {
+    throw rejectFile('The file is not UTF-8 text (the headers have unreadable characters). In Excel use "Save as: CSV UTF-8".');
+  }
+  const map = mapHeaders(headers);
+  if (map.duplicates.length) {
+    const d = map.duplicates.map((x) => `${x.headers.map((h) => `"${h}"`).join(' and ')} both mean ${x.field}`).join('; ');
+    throw rejectFile(`Ambiguous columns: ${d}. Keep one of each.`, { duplicates: map.duplicates });
+  }
+  if (map.missing.length) {
+    throw rejectFile(
+      `Required column${map.missing.length > 1 ? 's' : ''} missing: ${map.missing.join(', ')}. The header row (row ${row.rowNumber}) has: ${headers.filter(Boolean).map((h) => `"${h}"`).join(', ')}. ` +
+        'Use the template headers, in English (station_code, technology, latitude, longitude) or Vietnamese (Mã trạm, Công nghệ, Vĩ độ, Kinh độ).',
+      { missing: map.missing, headers },
+    );
+  }
+  return map;
+}
+
+function toValues(cells: readonly Cell[], byIndex: readonly (Field | undefined)[]): Partial<Record<Field, Cell>> {
+  const values: Partial<Record<Field, Cell>> = {};
+  byIndex.forEach((field, i) => {
+    if (field) values[field] = cells[i] ?? null;
+  });
+  return values;
+}

@@ -1,0 +1,35 @@
+import { AppError } from '../errors.js';
+import type { Field } from './upload-headers.js';
+
+/** A cell as the parsers hand it over: CSV gives text, Excel also numbers, dates and booleans. */
+export type Cell = string | number | boolean | Date | null;
+
+export type UploadFormat = 'csv' | 'xlsx' | 'geojson';
+
+/** One physical row of a table (CSV line number, Excel row number). */
+export interface TableRow { rowNumber: number; cells: Cell[] }
+
+/** One row mapped to fields; `problem` says why its geometry could not be read (GeoJSON). */
+export interface ParsedRow {
+  rowNumber: number;
+  values: Partial<Record<Field, Cell>>;
+  problem?: string;
+}
+
+export interface ColumnReport {
+  recognised: Partial<Record<Field, string>>;
+  unknown: string[];
+}
+
+/** A file that cannot be read at all: 422, nothing saved, the message says what to fix. */
+export function rejectFile(message: string, details?: unknown): AppError {
+  return new AppError(422, 'unreadable_file', message, details);
+}
+
+export function tooLarge(message: string, details?: unknown): AppError {
+  return new AppError(413, 'upload_too_large', message, details);
+}
+
+export function isBlank(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}

@@ -1,0 +1,32 @@
+import ExcelJS from 'exceljs';
+import { csvLine } from '../http/csv.js';
+import { FIELDS, TEMPLATE_HEADERS } from './upload-headers.js';
+
+const EXAMPLES = {
+  en: [
+    ['VT-AG-0001', '4G', '10.3712', '105.4345', 'on_air', '2023-05-01', '', 'Long Xuyên 1', 'VIETTEL'],
+    ['VT-AG-0001', '5G', '10.3712', '105.4345', 'planned', '', '', 'Long Xuyên 1', 'VIETTEL'],
+  ],
+  vi: [
+    ['VT-AG-0001', '4G', '10,3712', '105,4345', 'đang phát sóng', '01/05/2023', '', 'Long Xuyên 1', 'VIETTEL'],
+    ['VT-AG-0001', '5G', '10,3712', '105,4345', 'kế hoạch', '', '', 'Long Xuyên 1', 'VIETTEL'],
+  ],
+} as const;
+
+const headersOf = (lang: 'en' | 'vi') => FIELDS.map((f) => TEMPLATE_HEADERS[lang][f]);
+
+/** The CSV template: UTF-8 with a BOM (so Excel shows the diacritics), `;` in Vietnamese (decimal commas). */
+export function buildTemplateCsv(lang: 'en' | 'vi'): string {
+  const rows = [headersOf(lang), ...EXAMPLES[lang]];
+  if (lang === 'en') return '\uFEFF' + rows.map((r) => csvLine(r)).join('');
+  return '\uFEFF' + rows.map((r) => r.join(';') + '\r\n').join('');
+}
+
+export async function buildTemplateXlsx(lang: 'en' | 'vi'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(lang === 'vi' ? 'Danh sách trạm' : 'Stations');
+  ws.addRow(headersOf(lang)).font = { bold: true };
+  for (const r of EXAMPLES[lang]) ws.addRow([...r]);
+  ws.columns.forEach((c) => { c.width = 18; });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

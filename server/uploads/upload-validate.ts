@@ -1,0 +1,127 @@
+import { normalizeTechnology, type Technology } from '../../geo/normalize-technology.js';
+import type { StationStatus } from '../db/schema.js';
+import { foldKey, type Field } from './upload-headers.js';
+import { isBlank, type ParsedRow } from './upload-source.js';
+import { cellText, readDate, readNumber, readStatus, readText } from './upload-values.js';
+
+export interface StationState {
+  name: string | null;
+  lon: number;
+  lat: number;
+  status: StationStatus;
+  commissionedOn: string | null;
+  decommissionedOn: string | null;
+}
+
+export interface ValidStation extends StationState { code: string; technology: Technology; rowNumber: number }
+
+export type IssueCode =
+  | 'missing_value' | 'unknown_technology' | 'unknown_status' | 'bad_number' | 'out_of_range' | 'swapped_coordinates'
+  | 'bad_date' | 'future_date' | 'date_order' | 'bad_text' | 'duplicate' | 'other_operator' | 'outside_areas'
+  | 'bad_geometry' | 'unknown_column';
+
+export interface RowIssue {
+  row: number | null;
+  severity: 'error' | 'warning';
+  code: IssueCode;
+  field: Field | null;
+  message: string;
+  value: string | null;
+}
+
+export interface ValidateContext { operator: { code: string; name: string }; today: string }
+
+export const MAX_CODE_LENGTH = 64;
+export const MAX_NAME_LENGTH = 200;
+
+/** Vietnam's extent, generously: a point that only lands here once swapped was written lat/lon backwards. */
+const inVietnam = (lon: number, lat: number) => lon >= 101 && lon <= 118 && lat >= 7 && lat <= 24;
+
+/** Checks one row; returns the station when it has no error, and every problem found either way. */
+export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: ValidStation | null; issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const v = row.values;
+  const error = (code: IssueCode, field: Field | null, message: string) =>
+    issues.push({ row: row.rowNumber, severity: 'error', code, field, message, value: field ? cellText(v[field]).slice(0, 200) || null : null });
+
+  if (row.problem) error('bad_geometry', null, row.problem);
+  const code = requiredText(v.station_code, 'station_code', MAX_CODE_LENGTH, error);
+  let technology: Technology | null = null;
+  if (isBlank(v.technology)) error('missing_value', 'technology', 'technology is empty: write 4G or 5G');
+  else {
+    technology = normalizeTechnology(cellText(v.technology));
+    if (!technology) error('unknown_technology', 'technology', `unknown technology "${cellText(v.technology)}": use 4G (LTE, eNB) or 5G (NR, gNB)`);
+  }
+  const point = row.problem ? null : readPoint(row, error);
+
+  let status: StationStatus = isBlank(v.decommissioned_on) ? 'on_air' : 'decommissioned';
+  if (!isBlank(v.status)) {
+    const s = readStatus(v.status);
+    if (s.ok) status = s.value;
+    else error('unknown_status', 'status', s.reason);
+  }
+  const commissionedOn = optionalDate(v.commissioned_on, 'commissioned_on', error);
+  const decommissionedOn = optionalDate(v.decommissioned_on, 'decommissioned_on', error);
+  if (status === 'on_air' && commissionedOn && commissionedOn > ctx.today) {
+    error('future_date', 'commissioned_on', `commissioned on ${commissionedOn}, after today (${ctx.today}), but the status is on air: use status planned, or fix the date`);
+  }
+  if (commissionedOn && decommissionedOn && decommissionedOn < commissionedOn) {
+    error('date_order', 'decommissioned_on', `decommissioned on ${decommissionedOn}, before it was commissioned (${commissionedOn})`);
+  }
+  let name: string | null = null;
+  if (!isBlank(v.name)) {
+    const n = readText(v.name, MAX_NAME_LENGTH);
+    if (n.ok) name = n.value || null;
+    else error('bad_text', 'name', `name ${n.reason}`);
+  }
+  checkOperator(v.operator, ctx, error);
+
+  if (issues.length || code === null || technology === null || point === null) return { station: null, issues };
+  return { station: { code, technology, rowNumber: row.rowNumber, name, lon: point.lon, lat: point.lat, status, commissionedOn, decommissionedOn }, issues };
+}
+
+type ErrorFn = (code: IssueCode, field: Field | null, message: string) => void;
+
+function requiredText(cell: ParsedRow['values'][Field], field: Field, max: number, error: ErrorFn): string | null {
+  if (isBlank(cell)) return void error('missing_value', field, `${field} is empty`), null;
+  const t = readText(cell, max);
+  if (!t.ok) return void error('bad_text', field, `${field} ${t.reason}`), null;
+  return t.value;
+}
+
+function optionalDate(cell: ParsedRow['values'][Field], field: Field, error: ErrorFn): string | null {
+  if (isBlank(cell)) return null;
+  const d = readDate(cell);
+  if (d.ok) return d.value;
+  error('bad_date', field, `${field}: ${d.reason}`);
+  return null;
+}
+
+function readPoint(row: ParsedRow, error: ErrorFn): { lon: number; lat: number } | null {
+  const v = row.values;
+  if (isBlank(v.latitude)) error('missing_value', 'latitude', 'latitude is empty');
+  if (isBlank(v.longitude)) error('missing_value', 'longitude', 'longitude is empty');
+  if (isBlank(v.latitude) || isBlank(v.longitude)) return null;
+  const lat = readNumber(v.latitude);
+  const lon = readNumber(v.longitude);
+  if (!lat.ok) error('bad_number', 'latitude', `latitude: ${lat.reason}`);
+  if (!lon.ok) error('bad_number', 'longitude', `longitude: ${lon.reason}`);
+  if (!lat.ok || !lon.ok) return null;
+  const [y, x] = [lat.value, lon.value];
+  if (!inVietnam(x, y) && inVietnam(y, x)) {
+    error('swapped_coordinates', 'latitude', `latitude ${y} and longitude ${x} look swapped: in Vietnam the latitude is about 8–23 and the longitude about 102–110`);
+    return null;
+  }
+  if (y < -90 || y > 90) error('out_of_range', 'latitude', `latitude ${y} is out of range (−90 to 90)`);
+  if (x < -180 || x > 180) error('out_of_range', 'longitude', `longitude ${x} is out of range (−180 to 180)`);
+  return y < -90 || y > 90 || x < -180 || x > 180 ? null : { lon: x, lat: y };
+}
+
+function checkOperator(cell: ParsedRow['values'][Field], ctx: ValidateContext, error: ErrorFn): void {
+  if (isBlank(cell)) return;
+  const given = foldKey(cellText(cell));
+  const names = new Set([foldKey(ctx.operator.code), foldKey(ctx.operator.name), ...foldKey(ctx.operator.name).split('_')]);
+  if (!names.has(given)) {
+    error('other_operator', 'operator', `this row belongs to operator "${cellText(cell)}", but the file is uploaded for ${ctx.operator.code}: upload it for its own operator`);
+  }
+}

@@ -1,0 +1,129 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { RowIssue, StationState } from './upload-validate.js';
+import type { UploadCounts, UploadTables } from './uploads.tables.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const withUploads = (db: Db) => (db as Kysely<DB>).withTables<UploadTables>();
+const BATCH = 5000;
+
+export interface NewUpload {
+  operatorId: number; mode: 'merge' | 'replace'; fileName: string; sha256: string; bytes: number;
+  format: 'csv' | 'xlsx' | 'geojson'; sheet: string | null; uploadedBy: string; baseVersion: number;
+  rowsTotal: number; counts: UploadCounts; columns: { recognised: Record<string, string>; unknown: string[] };
+}
+
+export interface PlannedChange {
+  code: string; technology: '4G' | '5G'; action: 'create' | 'update' | 'decommission';
+  rowNumber: number | null; before: StationState | null; after: StationState;
+}
+
+export async function insertUpload(db: Db, u: NewUpload): Promise<number> {
+  const row = await withUploads(db).insertInto('uploads').values({
+    operator_id: u.operatorId, mode: u.mode, file_name: u.fileName, file_sha256: u.sha256, file_bytes: u.bytes,
+    format: u.format, sheet: u.sheet, uploaded_by: u.uploadedBy, base_version: u.baseVersion, rows_total: u.rowsTotal,
+    counts: JSON.stringify(u.counts), columns: JSON.stringify(u.columns),
+  }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function insertIssues(db: Db, uploadId: number, issues: readonly RowIssue[]): Promise<void> {
+  for (let i = 0; i < issues.length; i += BATCH) {
+    const b = issues.slice(i, i + BATCH);
+    await sql`insert into upload_issues (upload_id, seq, row_number, severity, code, field, message, value)
+      select ${uploadId}::bigint, ${i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value
+      from unnest(${b.map((x) => x.row)}::int[], ${b.map((x) => x.severity)}::text[], ${b.map((x) => x.code)}::text[],
+                  ${b.map((x) => x.field)}::text[], ${b.map((x) => x.message)}::text[], ${b.map((x) => x.value)}::text[])
+        with ordinality as u(row_number, severity, code, field, message, value, n)`.execute(db);
+  }
+}
+
+export async function insertChanges(db: Db, uploadId: number, changes: readonly PlannedChange[]): Promise<void> {
+  for (let i = 0; i < changes.length; i += BATCH) {
+    const b = changes.slice(i, i + BATCH);
+    await sql`insert into upload_changes (upload_id, code, technology, action, row_number, before, after)
+      select ${uploadId}::bigint, u.code, u.technology, u.action, u.row_number, u.before::jsonb, u.after::jsonb
+      from unnest(${b.map((c) => c.code)}::text[], ${b.map((c) => c.technology)}::text[], ${b.map((c) => c.action)}::text[],
+                  ${b.map((c) => c.rowNumber)}::int[], ${b.map((c) => (c.before ? JSON.stringify(c.before) : null))}::text[],
+                  ${b.map((c) => JSON.stringify(c.after))}::text[])
+        as u(code, technology, action, row_number, before, after)`.execute(db);
+  }
+}
+
+const uploadColumns = [
+  'u.id', 'o.code as operator', 'u.operator_id as operatorId', 'u.mode', 'u.file_name as fileName', 'u.file_sha256 as sha256',
+  'u.file_bytes as bytes', 'u.format', 'u.sheet', 'u.uploaded_by as uploadedBy', 'u.state', 'u.base_version as baseVersion',
+  'u.rows_total as rows', 'u.counts', 'u.columns', 'u.created_at as createdAt', 'u.committed_at as committedAt',
+  'u.committed_by as committedBy', 'u.commit_seq as commitSeq', 'u.rolled_back_at as rolledBackAt', 'u.rolled_back_by as rolledBackBy',
+] as const;
+
+const baseUploads = (db: Db) => withUploads(db).selectFrom('uploads as u').innerJoin('operators as o', 'o.id', 'u.operator_id').select(uploadColumns);
+export type UploadRow = Awaited<ReturnType<typeof findUpload>> & {};
+
+export async function findUpload(db: Db, id: number) {
+  return baseUploads(db).where('u.id', '=', id).executeTakeFirst();
+}
+
+/** Locks the upload row too, so that one preview cannot be committed twice at once. */
+export async function findUploadForUpdate(trx: Transaction<DB>, id: number) {
+  return baseUploads(trx).where('u.id', '=', id).forUpdate('u').executeTakeFirst();
+}
+
+export async function listUploads(db: Db, f: { operatorId?: number | undefined; beforeId?: number | undefined; limit: number }) {
+  let q = baseUploads(db);
+  if (f.operatorId !== undefined) q = q.where('u.operator_id', '=', f.operatorId);
+  if (f.beforeId !== undefined) q = q.where('u.id', '<', f.beforeId);
+  return q.orderBy('u.id', 'desc').limit(f.limit).execute();
+}
+
+export interface IssueFilter { severity?: 'error' | 'warning' | undefined; field?: string | undefined }
+
+const issuesQuery = (db: Db, id: number, f: IssueFilter) => {
+  let q = withUploads(db).selectFrom('upload_issues').where('upload_id', '=', id);
+  if (f.severity) q = q.where('severity', '=', f.severity);
+  if (f.field) q = q.where('field', '=', f.field);
+  return q;
+};
+
+export async function findIssuePage(db: Db, id: number, f: IssueFilter & { offset: number; limit: number }) {
+  const [rows, total] = await Promise.all([
+    issuesQuery(db, id, f).select(['seq', 'row_number as row', 'severity', 'code', 'field', 'message', 'value'])
+      .orderBy('seq').offset(f.offset).limit(f.limit).execute(),
+    issuesQuery(db, id, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function findChanges(db: Db, id: number, f: { action?: string | undefined; offset?: number; limit?: number } = {}) {
+  let q = withUploads(db).selectFrom('upload_changes')
+    .select(['code', 'technology', 'action', 'row_number as rowNumber', 'before', 'after']).where('upload_id', '=', id);
+  if (f.action) q = q.where('action', '=', f.action as 'create');
+  q = q.orderBy('code').orderBy('technology');
+  if (f.limit !== undefined) q = q.offset(f.offset ?? 0).limit(f.limit);
+  const rows = await q.execute();
+  return rows as unknown as PlannedChange[];
+}
+
+export async function markCommitted(db: Db, id: number, by: string): Promise<void> {
+  await sql`update uploads set state = 'committed', committed_at = now(), committed_by = ${by},
+    commit_seq = nextval('upload_commit_seq') where id = ${id}`.execute(db);
+}
+
+export async function markRolledBack(db: Db, id: number, by: string): Promise<void> {
+  await sql`update uploads set state = 'rolled_back', rolled_back_at = now(), rolled_back_by = ${by} where id = ${id}`.execute(db);
+}
+
+/** Stations this upload changed that a later, still committed upload of the same operator changed again. */
+export async function findLaterConflicts(db: Db, upload: { id: number; operatorId: number; commitSeq: number }) {
+  return withUploads(db).selectFrom('upload_changes as mine')
+    .innerJoin('upload_changes as later', (j) => j.onRef('later.code', '=', 'mine.code').onRef('later.technology', '=', 'mine.technology'))
+    .innerJoin('uploads as lu', 'lu.id', 'later.upload_id')
+    .select(['mine.code', 'mine.technology', 'lu.id as uploadId', 'lu.file_name as fileName'])
+    .where('mine.upload_id', '=', upload.id)
+    .where('lu.operator_id', '=', upload.operatorId)
+    .where('lu.state', '=', 'committed')
+    .where('lu.commit_seq', '>', upload.commitSeq)
+    .orderBy('mine.code').orderBy('lu.id')
+    .limit(1000)
+    .execute();
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { operatorCode } from '../http/params.schemas.js';
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const plainText = (max: number) => z.string().trim().min(1).max(max).refine((s) => !CONTROL.test(s), 'must not contain control characters');
+
+export const uploadIdParams = z.strictObject({
+  id: z.string().regex(/^\d{1,15}$/, 'must be an upload id (digits)').transform(Number),
+});
+
+/** The text fields sent along with the file in the multipart form. */
+export const uploadFields = z.strictObject({
+  operator: operatorCode.describe('Operator code: VIETTEL, VNPT, MOBIFONE, VIETNAMOBILE'),
+  mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update; replace: the file is the full list, stations absent from it are decommissioned'),
+  sheet: plainText(100).optional().describe('Excel: the sheet to read (default: the first)'),
+  uploadedBy: plainText(100).optional().describe('Who uploads (free text until accounts exist)'),
+});
+
+export const uploadActionBody = z.strictObject({
+  by: plainText(100).optional().describe('Who commits or rolls back (free text until accounts exist)'),
+});
+
+export const issuesQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  severity: z.enum(['error', 'warning']).optional(),
+  field: z.string().max(40).regex(/^[a-z_]+$/).optional().describe('Only issues about this field (station_code, latitude, …)'),
+  format: z.enum(['json', 'csv']).default('json').describe('csv: the whole report, safe to open in a spreadsheet'),
+});
+
+export const changesQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  action: z.enum(['create', 'update', 'decommission']).optional(),
+});
+
+export const uploadsListQuery = z.strictObject({
+  operator: operatorCode.optional(),
+  before: z.string().regex(/^\d{1,15}$/).transform(Number).optional().describe('Only uploads with a smaller id (paging)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const templateParams = z.strictObject({
+  lang: z.enum(['en', 'vi']),
+  ext: z.enum(['csv', 'xlsx']),
+});
+
+const counts = z.object({
+  create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), decommission: z.number().int(),
+  errorRows: z.number().int().describe('Rows skipped because of an error'), warnings: z.number().int(),
+});
+
+export const uploadResponse = z.object({
+  id: z.number().int(),
+  operator: z.string(),
+  mode: z.enum(['merge', 'replace']),
+  fileName: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  format: z.enum(['csv', 'xlsx', 'geojson']),
+  sheet: z.string().nullable(),
+  uploadedBy: z.string(),
+  state: z.enum(['previewed', 'committed', 'rolled_back']),
+  rows: z.number().int(),
+  counts,
+  columns: z.object({ recognised: z.record(z.string(), z.string()), unknown: z.array(z.string()) }),
+  createdAt: z.string(),
+  committedAt: z.string().nullable(),
+  committedBy: z.string().nullable(),
+  rolledBackAt: z.string().nullable(),
+  rolledBackBy: z.string().nullable(),
+});
+
+export const uploadsListResponse = z.object({ uploads: z.array(uploadResponse), nextBefore: z.number().int().nullable() });
+
+export const issuesResponse = z.object({
+  page: z.number().int(), pageSize: z.number().int(), total: z.number().int(),
+  issues: z.array(z.object({
+    row: z.number().int().nullable().describe('Row number in the file (CSV line, Excel row, GeoJSON feature); null: the whole file'),
+    severity: z.enum(['error', 'warning']),
+    code: z.string().describe('Stable reason code, e.g. swapped_coordinates'),
+    field: z.string().nullable(),
+    message: z.string(),
+    value: z.string().nullable(),
+  })),
+});
+
+const state = z.object({
+  name: z.string().nullable(), lon: z.number(), lat: z.number(), status: z.enum(['planned', 'on_air', 'decommissioned']),
+  commissionedOn: z.string().nullable(), decommissionedOn: z.string().nullable(),
+});
+
+export const changesResponse = z.object({
+  page: z.number().int(), pageSize: z.number().int(),
+  changes: z.array(z.object({
+    code: z.string(), technology: z.enum(['4G', '5G']), action: z.enum(['create', 'update', 'decommission']),
+    rowNumber: z.number().int().nullable(), before: state.nullable(), after: state,
+  })),
+});

@@ -1,0 +1,70 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** The tables of sql/migrations/0002_uploads.sql, added to the core DB type with `withTables`. */
+
+type Jsonb<T> = ColumnType<T, string, string>;
+
+export interface UploadsTable {
+  id: Generated<number>;
+  operator_id: number;
+  mode: 'merge' | 'replace';
+  file_name: string;
+  file_sha256: string;
+  file_bytes: number;
+  format: 'csv' | 'xlsx' | 'geojson';
+  sheet: string | null;
+  uploaded_by: string;
+  state: ColumnType<'previewed' | 'committed' | 'rolled_back', undefined, 'committed' | 'rolled_back'>;
+  base_version: number;
+  rows_total: number;
+  counts: Jsonb<UploadCounts>;
+  columns: Jsonb<{ recognised: Record<string, string>; unknown: string[] }>;
+  created_at: ColumnType<Date, never, never>;
+  committed_at: ColumnType<Date | null, never, string>;
+  committed_by: string | null;
+  commit_seq: ColumnType<number | null, never, never>;
+  rolled_back_at: ColumnType<Date | null, never, string>;
+  rolled_back_by: string | null;
+}
+
+export interface UploadCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+  decommission: number;
+  errorRows: number;
+  warnings: number;
+}
+
+export interface UploadIssuesTable {
+  upload_id: number;
+  seq: number;
+  row_number: number | null;
+  severity: 'error' | 'warning';
+  code: string;
+  field: string | null;
+  message: string;
+  value: string | null;
+}
+
+export interface UploadChangesTable {
+  upload_id: number;
+  code: string;
+  technology: '4G' | '5G';
+  action: 'create' | 'update' | 'decommission';
+  row_number: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface OperatorStationVersionsTable {
+  operator_id: number;
+  version: number;
+}
+
+export type UploadTables = {
+  uploads: UploadsTable;
+  upload_issues: UploadIssuesTable;
+  upload_changes: UploadChangesTable;
+  operator_station_versions: OperatorStationVersionsTable;
+};
