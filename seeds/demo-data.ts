@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { createRandom, type Rand } from './random.js';
 import { AN_GIANG_DISTRICTS, AN_GIANG_OUTLINE, POPULATION_2009_SOURCE, type DistrictFact } from './an-giang-facts.js';
 
 export interface DemoArea { code: string; name: string; parentCode: string | null; population: number | null; properties: Record<string, unknown>; geometry: MultiPolygon }
@@ -8,7 +9,6 @@ export interface DemoData { set: { name: string; level: 'district'; source: stri
 
 type Operator = DemoStation['operator'];
 type Life = Pick<DemoStation, 'status' | 'commissionedOn' | 'decommissionedOn'>;
-type Rand = () => number;
 interface Cell { fact: DistrictFact; geometry: MultiPolygon; bbox: number[] }
 interface Site { operator: Operator; name: string | null; lon: number; lat: number; life: Life }
 
@@ -31,17 +31,6 @@ const CO_LOCATED_SHARE = 0.85;
 const LAST_ON_AIR = '2026-11-20'; // the demo's "today" is 2026-11-26; nothing on air after it
 const DAY_MS = 86_400_000;
 const KM_PER_DEG_LAT = 110.574;
-
-/** mulberry32: a tiny 32-bit PRNG, so a seed gives the same stream on every platform. */
-function createRandom(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 const kmPerDegLon = (lat: number): number => 111.32 * Math.cos((lat * Math.PI) / 180);

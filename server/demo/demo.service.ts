@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { analyzeTables } from '../db/maintenance.js';
 import { generateDemoData, type DemoData } from '../../seeds/demo-data.js';
 import { importBoundarySet } from '../boundary-sets/boundary-import.service.js';
 import { listOperators } from '../operators/operators.repository.js';
@@ -19,7 +20,7 @@ export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
  * transaction: a crash half-way leaves the database empty, and the next start tries again.
  */
 export async function loadDemoData(db: Kysely<DB>, data: DemoData = generateDemoData()): Promise<DemoReport> {
-  return db.transaction().execute(async (trx) => {
+  const report = await db.transaction().execute(async (trx) => {
     const ops = new Map((await listOperators(trx)).map((o) => [o.code, o.id]));
     await upsertStations(trx, data.stations.map((s) => {
       const operatorId = ops.get(s.operator);
@@ -36,4 +37,6 @@ export async function loadDemoData(db: Kysely<DB>, data: DemoData = generateDemo
     });
     return { loaded: true, areas: report.areas, stations: data.stations.length };
   });
+  await analyzeTables(db);
+  return report;
 }

@@ -52,7 +52,7 @@ describe(`read API on the demo data (${dbKind()})`, () => {
       for (const polygon of f.geometry.coordinates) {
         expect(booleanClockwise(polygon[0]!)).toBe(false);
         for (const hole of polygon.slice(1)) expect(booleanClockwise(hole)).toBe(true);
-        for (const [lon, lat] of polygon.flat()) {
+        for (const [lon, lat] of polygon.flat() as [number, number][]) {
           expect(lon).toBeGreaterThan(104); expect(lon).toBeLessThan(106.5); // An Giang: lon ≈ 105, lat ≈ 10.5
           expect(lat).toBeGreaterThan(9.5); expect(lat).toBeLessThan(11.5);
           expect(Math.round(lon * 1e6) / 1e6).toBe(lon);

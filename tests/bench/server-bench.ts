@@ -1,0 +1,88 @@
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { openDatabase, type Database } from '../../server/db/database.js';
+import { migrate } from '../../server/db/migrate.js';
+import { loadDemoData } from '../../server/demo/demo.service.js';
+import { generateNationalData } from '../../seeds/national-data.js';
+
+export type BenchRow = [string, string];
+const say = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+/** A fresh database for the bench: never the user's. A real server gets a `<db>_bench` database. */
+export async function openBenchDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase({ pgliteDataDir: 'memory://' });
+  const u = new URL(url);
+  const name = `${u.pathname.slice(1) || 'planner'}_bench`;
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists "${name.replaceAll('"', '')}"`);
+  await admin.query(`create database "${name.replaceAll('"', '')}"`);
+  await admin.end();
+  u.pathname = `/${name}`;
+  return openDatabase({ databaseUrl: u.toString(), pgliteDataDir: '' });
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function timeGet(url: string): Promise<{ ms: number; bytes: number; status: number }> {
+  const t = performance.now();
+  const res = await fetch(url);
+  const body = await res.arrayBuffer();
+  return { ms: performance.now() - t, bytes: body.byteLength, status: res.status };
+}
+
+async function series(label: string, urls: string[], rows: BenchRow[]) {
+  const times: number[] = [];
+  for (const [i, u] of urls.entries()) {
+    const r = await timeGet(u);
+    if (r.status !== 200) throw new Error(`${u} answered ${r.status}`);
+    times.push(r.ms);
+    if ((i + 1) % 50 === 0) say(`${label}: ${i + 1}/${urls.length}`);
+  }
+  rows.push([`${label} p50 / p95 (${urls.length} requests)`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`]);
+}
+
+/** The planning core at national scale: load, /api/stats, /api/areas, a bbox station query. */
+export async function runServerBench(sizes = { areas: 700, n4g: 150_000, n5g: 75_000 }): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  say(`generating ${sizes.areas} areas, ${sizes.n4g} 4G and ${sizes.n5g} 5G stations…`);
+  const data = generateNationalData(sizes);
+  const database = await openBenchDatabase();
+  rows.push(['database', database.kind === 'postgres' ? 'PostgreSQL + PostGIS (DATABASE_URL)' : 'embedded PGlite + PostGIS (in memory)']);
+  try {
+    await migrate(database.db);
+    say('loading (one transaction: stations, areas, spatial assignment)…');
+    let t = performance.now();
+    await loadDemoData(database.db, data);
+    rows.push([`load ${data.stations.length} stations + ${data.areas.length} areas`, `${((performance.now() - t) / 1000).toFixed(1)} s`]);
+
+    const app = createApp({ config: loadConfig({ SEED_DEMO: 'false', PGLITE_DATA_DIR: 'memory://' }), database });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+    try {
+      const day = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 5 * 86_400_000).toISOString().slice(0, 10);
+      await series('/api/stats, a new as-of date each (uncached)', Array.from({ length: 100 }, (_, i) => `${base}/stats?asOf=${day(i)}`), rows);
+      await series('/api/stats, one operator, new dates (uncached)', Array.from({ length: 50 }, (_, i) => `${base}/stats?asOf=${day(i)}&operator=VNPT`), rows);
+      await series('/api/stats, repeated view (cached on data version)', Array.from({ length: 200 }, () => `${base}/stats?asOf=2026-06-01`), rows);
+      const first = await timeGet(`${base}/areas?asOf=2026-06-01`);
+      rows.push(['/api/areas first request (geometry + figures)', `${ms(first.ms)}, ${(first.bytes / 1024).toFixed(0)} KiB`]);
+      await series('/api/areas, new as-of dates (geometry cached)', Array.from({ length: 20 }, (_, i) => `${base}/areas?asOf=${day(i)}`), rows);
+      const bboxes = Array.from({ length: 50 }, (_, i) => { const x = 103 + (i % 10) * 0.6, y = 10 + Math.floor(i / 10) * 2; return `${x},${y},${x + 0.5},${y + 0.5}`; });
+      await series('/api/stations?bbox (0.5° box, ≤ 5000 stations)', bboxes.map((b) => `${base}/stations?bbox=${b}&limit=5000`), rows);
+      t = performance.now();
+      const csv = await timeGet(`${base}/stations?format=csv&technology=5G`);
+      rows.push(['/api/stations?format=csv, all 5G', `${(csv.ms / 1000).toFixed(1)} s, ${(csv.bytes / 1048576).toFixed(1)} MiB`]);
+    } finally {
+      server.close();
+    }
+  } finally {
+    await database.close();
+  }
+  return rows;
+}
