@@ -11,6 +11,7 @@ import { boundarySetsRoutes } from './boundary-sets/boundary-sets.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
+import { plannerRoutes } from './planner/planner.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { stationsRoutes } from './stations/stations.routes.js';
 import { uploadsRoutes } from './uploads/uploads.routes.js';
@@ -37,6 +38,7 @@ export function createApp({ config, database, log = (e) => console.error(e) }: A
   api.use(boundarySetsRoutes(ctx));
   api.use(areasRoutes(ctx));
   api.use(statsRoutes(ctx));
+  api.use(plannerRoutes(ctx));
   api.use(clustersRoutes(ctx));
   api.use(stationsRoutes(ctx));
   api.use(uploadsRoutes(ctx));

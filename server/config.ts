@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+const radiiKm = (byDefault: string) => z.string().default(byDefault).transform((s, ctx) => {
+  const v = s.split(',').map((x) => Number(x.trim()));
+  if (v.length !== 3 || v.some((x) => !(x > 0 && x <= 100))) {
+    ctx.addIssue({ code: 'custom', message: 'must be three radii in km, urban,suburban,rural, e.g. 0.45,1.2,2.2' });
+    return z.NEVER;
+  }
+  return { urban: v[0]!, suburban: v[1]!, rural: v[2]! };
+});
+
 /** Every setting, its default and its meaning, in one block (the README's table mirrors it). */
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -8,6 +17,9 @@ const configSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('./data/pglite'),
   DEFAULT_TARGET: z.string().default('50%'),
   COLOCATION_METERS: z.coerce.number().positive().max(10_000).default(50),
+  // Modelled coverage radii, km, urban,suburban,rural (engineering references' defaults).
+  PLANNER_RADII_4G_KM: radiiKm('0.75,2,6'),
+  PLANNER_RADII_5G_KM: radiiKm('0.45,1.2,2.2'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
@@ -16,6 +28,8 @@ const configSchema = z.object({
   UPLOAD_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
   UPLOAD_OUTSIDE_AREA: z.enum(['warn', 'error']).default('warn'),
 });
+
+export type EnvironmentRadii = { readonly urban: number; readonly suburban: number; readonly rural: number };
 
 export interface Config {
   readonly port: number;
@@ -26,6 +40,8 @@ export interface Config {
   readonly pgliteDataDir: string;
   readonly defaultTarget: string;
   readonly colocationMeters: number;
+  /** Modelled coverage disc radii per environment class, km. */
+  readonly plannerRadiiKm: { readonly '4G': EnvironmentRadii; readonly '5G': EnvironmentRadii };
   readonly seedDemo: boolean;
   readonly tileUrl: string;
   readonly tileAttribution: string;
@@ -54,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pgliteDataDir: e.PGLITE_DATA_DIR,
     defaultTarget: e.DEFAULT_TARGET,
     colocationMeters: e.COLOCATION_METERS,
+    plannerRadiiKm: Object.freeze({ '4G': Object.freeze(e.PLANNER_RADII_4G_KM), '5G': Object.freeze(e.PLANNER_RADII_5G_KM) }),
     seedDemo: e.SEED_DEMO === 'true',
     tileUrl: e.TILE_URL,
     tileAttribution: e.TILE_ATTRIBUTION,

@@ -27,6 +27,8 @@ export interface AreasTable {
   area_km2: number;
   population: number | null;
   properties: ColumnType<Record<string, unknown>, string, string>;
+  /** urban | suburban | rural; null: derived from population density by the planner. */
+  environment: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OperatorsTable {
@@ -73,6 +75,13 @@ export interface TargetMilestonesTable {
   share_bp: number;
 }
 
+export interface ScenariosTable {
+  id: Generated<number>;
+  name: string;
+  parameters: ColumnType<unknown, string, string>;
+  created_at: ColumnType<Date, never, never>;
+}
+
 export interface DataVersionTable {
   id: number;
   version: number;
@@ -91,6 +100,7 @@ export interface DB {
   station_areas: StationAreasTable;
   targets: TargetsTable;
   target_milestones: TargetMilestonesTable;
+  scenarios: ScenariosTable;
   data_version: DataVersionTable;
   schema_migrations: SchemaMigrationsTable;
 }

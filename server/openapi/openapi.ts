@@ -5,6 +5,7 @@ import { boundarySetsResponse } from '../boundary-sets/boundary-sets.schemas.js'
 import { healthResponse } from '../health/health.routes.js';
 import { statsQuery, statsResponse } from '../stats/stats.schemas.js';
 import { UPLOAD_ROUTES } from '../uploads/uploads.openapi.js';
+import { PLANNER_ROUTES } from '../planner/planner.openapi.js';
 import { stationsQuery, stationsResponse } from '../stations/stations.schemas.js';
 
 /**
@@ -28,6 +29,7 @@ const ROUTES: Route[] = [
   { path: '/api/stations/facets', summary: 'Operators and the commissioning timeline, for the map\'s filters', query: stationFacetsQuery, response: stationFacetsResponse },
   { path: '/api/stations', summary: 'Stations filtered, as GeoJSON pages or a CSV export', query: stationsQuery, response: stationsResponse, csv: true },
   ...UPLOAD_ROUTES,
+  ...PLANNER_ROUTES,
 ];
 
 const errorBody = z.object({
