@@ -106,7 +106,7 @@ export class PlannerApp {
       else if (this.state.areas.length) this.fitTo(this.state.areas);
       else { const b = this.areasLayer.allBounds(); if (b) this.map.fitBounds(b, { padding: [16, 16] }); else this.map.setView([16, 106], 6); }
       this.render();
-      void this.loader.load(this.map, this.stationQuery(), true);
+      void this.loader.load(this.map, this.stationQuery());
       this.ui.mapEl.dataset.areasDrawn = String(this.areasLayer.count());
     } catch (err) {
       this.showError(err);

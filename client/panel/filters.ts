@@ -64,6 +64,8 @@ export function renderFilters(t: T, lang: Lang, s: ViewState, o: FilterOptions, 
     onchange: (e: Event) => { const v = (e.target as HTMLInputElement).value.trim(); on.change({ target: v || null }); } });
   const csvLink = h('a', { class: 'menu-item', href: on.exportStationsCsv(), 'data-testid': 'export-stations-csv', download: '' }, t('exportStationsCsv'));
   csvLink.addEventListener('mouseenter', () => { csvLink.href = on.exportStationsCsv(); });
+  const closeMenu = (e: Event) => (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+  csvLink.addEventListener('click', closeMenu);
 
   return h('div', { class: 'filters', role: 'search' },
     checklist('area', t('areas'), t('allAreas'), o.areas, s.areas, t, (v) => on.change({ areas: v, selected: null })),
@@ -81,7 +83,7 @@ export function renderFilters(t: T, lang: Lang, s: ViewState, o: FilterOptions, 
       h('details', { class: 'dropdown export' }, h('summary', { 'data-testid': 'export-menu' }, t('export')),
         h('div', { class: 'dropdown-body' },
           csvLink,
-          h('button', { type: 'button', class: 'menu-item', 'data-testid': 'export-stations-geojson', onclick: () => on.exportStationsGeojson() }, t('exportStationsGeojson')),
-          h('button', { type: 'button', class: 'menu-item', 'data-testid': 'export-areas-csv', onclick: () => on.exportAreasCsv() }, t('exportAreasCsv'))))),
+          h('button', { type: 'button', class: 'menu-item', 'data-testid': 'export-stations-geojson', onclick: (e: Event) => { closeMenu(e); on.exportStationsGeojson(); } }, t('exportStationsGeojson')),
+          h('button', { type: 'button', class: 'menu-item', 'data-testid': 'export-areas-csv', onclick: (e: Event) => { closeMenu(e); on.exportAreasCsv(); } }, t('exportAreasCsv'))))),
   );
 }

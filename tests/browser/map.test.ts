@@ -1,0 +1,173 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt } from '../../server/client-build.js';
+import type { Database } from '../../server/db/database.js';
+import { loadDemoData } from '../../server/demo/demo.service.js';
+import { findOperatorByCode } from '../../server/operators/operators.repository.js';
+import { upsertStations } from '../../server/stations/stations.repository.js';
+import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
+import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { browserAvailability, launchChromium } from './browser.js';
+
+/** The map client in a real Chromium against the real app with the demo data. */
+const availability = browserAvailability();
+if (!availability.run) console.log(availability.reason);
+
+const XSS = '<img src=x onerror=alert(1)>';
+const DISTRICT = '883'; // Long Xuyên
+let database: Database;
+let server: TestServer;
+let browser: Browser;
+let xssAt: { lon: number; lat: number };
+
+/** Opens a page and collects what went wrong: page errors, dialogs, console errors not caused by tiles. */
+async function openPage(path = '/') {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const problems: string[] = [];
+  const failedTiles = new Set<string>();
+  page.on('requestfailed', (r) => {
+    // Tiles cannot load offline; an aborted request is one a newer view replaced.
+    if (/tile\.openstreetmap\.org/.test(r.url())) failedTiles.add(r.url());
+    else if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  await page.goto(`${server.url}${path}`);
+  await waitReady(page);
+  return { page, problems };
+}
+
+async function waitReady(page: Page) {
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+  await page.waitForFunction(() => document.getElementById('map')?.dataset.stationsKind === 'points', null, { timeout: 30_000 });
+}
+
+const markers = (page: Page) => page.evaluate(() => {
+  const d = document.getElementById('map')!.dataset;
+  return { g4: Number(d.markers4g), g5: Number(d.markers5g) };
+});
+
+describe.skipIf(!availability.run)('map client in Chromium', () => {
+  beforeAll(async () => {
+    expect(await ensureClientBuilt()).toBe(true);
+    database = await getTestDatabase();
+    await resetDatabase(database);
+    await loadDemoData(database.db);
+    // An uploaded name that is markup: it must show as text.
+    server = await startTestServer(database);
+    const { body } = await getJson(`${server.url}/api/stations?area=${DISTRICT}&limit=1`);
+    const [lon, lat] = body.features[0].geometry.coordinates;
+    xssAt = { lon: lon + 0.004, lat: lat + 0.004 };
+    const op = await findOperatorByCode(database.db, 'VIETTEL');
+    await upsertStations(database.db, [{ operatorId: op!.id, code: 'XSS-1', technology: '5G', name: XSS, ...xssAt,
+      status: 'on_air', commissionedOn: '2024-01-01', decommissionedOn: null }]);
+    browser = await launchChromium();
+  });
+  afterAll(async () => { await browser?.close(); await server?.close(); });
+
+  it('loads with the demo data: one shape per area of the API, legend with target and date', async () => {
+    const { page, problems } = await openPage();
+    const api = (await getJson(`${server.url}/api/areas`)).body;
+    expect(await page.locator('path.area-shape').count()).toBe(api.features.length);
+    expect(await page.locator('[data-testid="area-table"] tbody tr').count()).toBe(api.features.length);
+    expect(await page.getByTestId('legend-target').textContent()).toContain('50%');
+    expect(await page.getByTestId('title').textContent()).toBe('Theo dõi triển khai 5G');
+    const m = await markers(page);
+    expect(m.g4).toBeGreaterThan(0);
+    expect(m.g5).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    mkdirSync('test-output/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-output/screenshots/main.png' });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('removes the 5G markers when the 5G layer is switched off, and keeps the 4G ones', async () => {
+    const { page, problems } = await openPage();
+    expect((await markers(page)).g5).toBeGreaterThan(0);
+    await page.getByTestId('layer-5g').uncheck();
+    await page.waitForFunction(() => document.getElementById('map')!.dataset.markers5g === '0');
+    expect((await markers(page)).g4).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('layers')).toBe('4g');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('narrows table, map and URL to a chosen district, and a reload restores that view', async () => {
+    const { page, problems } = await openPage();
+    await page.getByTestId('area-filter').locator('summary').click();
+    await page.locator(`[data-testid="area-option"][value="${DISTRICT}"]`).check();
+    await page.waitForFunction((code) => new URL(location.href).searchParams.get('area') === code, DISTRICT);
+    const check = async () => {
+      const rows = page.locator('[data-testid="area-table"] tbody tr');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().getAttribute('data-code')).toBe(DISTRICT);
+      expect(await page.locator(`path.area-shape[data-area="${DISTRICT}"]`).getAttribute('class')).not.toContain('is-outside');
+      expect(await page.locator('path.area-shape.is-outside').count()).toBe(10);
+      const stations = await page.evaluate(() => (window as any).__planner.stations.data.points.map((p: any) => p.p.areaCode));
+      expect(stations.length).toBeGreaterThan(0);
+      expect(new Set(stations)).toEqual(new Set([DISTRICT]));
+    };
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="area-table"] tbody tr').length === 1);
+    await page.waitForFunction((code) => (window as any).__planner.stations.data.points?.every((p: any) => p.p.areaCode === code), DISTRICT);
+    await check();
+    await page.reload();
+    await waitReady(page);
+    await check();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('switches the labels to English and back', async () => {
+    const { page, problems } = await openPage();
+    await page.getByTestId('lang-en').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.getByTestId('title').textContent()).toBe('5G rollout tracker');
+    expect(await page.locator('[data-testid="area-table"] thead').textContent()).toContain('Needed');
+    expect(await page.getByTestId('legend-target').textContent()).toBe('Target: 5G = 50% of 4G stations');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.getByTestId('lang-vi').click();
+    expect(await page.locator('[data-testid="area-table"] thead').textContent()).toContain('Còn thiếu');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the stations of the current filter as a CSV whose rows are exactly those stations', async () => {
+    const { page, problems } = await openPage(`/?area=${DISTRICT}&operator=VNPT`);
+    await page.getByTestId('export-menu').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-stations-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^stations_.*883_VNPT\.csv$/);
+    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const header = lines[0]!.split(',');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const api = (await getJson(`${server.url}/api/stations?area=${DISTRICT}&operator=VNPT&limit=10000`)).body;
+    expect(rows.length).toBe(api.features.length);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r[header.indexOf('area_code')]))).toEqual(new Set([DISTRICT]));
+    expect(new Set(rows.map((r) => r[header.indexOf('operator')]))).toEqual(new Set(['VNPT']));
+
+    await page.getByTestId('export-menu').click();
+    const [table] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-areas-csv').click()]);
+    expect(table.suggestedFilename()).toMatch(/^area-gap_.*883_VNPT_asof-\d{4}-\d{2}-\d{2}_target-50pct\.csv$/);
+    const tableLines = readFileSync((await table.path())!, 'utf8').trim().split('\r\n');
+    expect(tableLines.length).toBe(3); // header, the district, the total
+    expect(tableLines[1]!.startsWith(`${DISTRICT},`)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a station named with markup as plain text', async () => {
+    const { page, problems } = await openPage(`/?map=16/${xssAt.lat}/${xssAt.lon}`);
+    const at = await page.evaluate(({ lat, lon }) => (window as any).__planner.map.latLngToContainerPoint([lat, lon]), xssAt);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const popup = page.getByTestId('station-popup');
+    await popup.waitFor();
+    expect(await popup.locator('.card-title').textContent()).toBe(XSS);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
