@@ -70,6 +70,11 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  console.error(err instanceof AppError && err.details ? `${err.message}\n${JSON.stringify(err.details, null, 2)}` : err instanceof Error ? err.message : String(err));
+  console.error(err instanceof Error ? err.message : String(err));
+  if (err instanceof AppError && Array.isArray(err.details)) {
+    for (const d of err.details as Record<string, unknown>[]) {
+      console.error(`  ${Object.entries(d).filter(([k]) => k !== 'message').map(([k, v]) => `${k} ${String(v)}`).join(', ')}: ${String(d.message)}`);
+    }
+  }
   process.exit(1);
 });
