@@ -106,6 +106,7 @@ export class PlannerApp {
       else if (this.state.areas.length) this.fitTo(this.state.areas);
       else { const b = this.areasLayer.allBounds(); if (b) this.map.fitBounds(b, { padding: [16, 16] }); else this.map.setView([16, 106], 6); }
       this.render();
+      if (this.state.selected && !this.card) this.selectArea(this.state.selected, false);
       void this.loader.load(this.map, this.stationQuery());
       this.ui.mapEl.dataset.areasDrawn = String(this.areasLayer.count());
     } catch (err) {
@@ -143,7 +144,7 @@ export class PlannerApp {
   private selectArea(code: string, zoom: boolean): void {
     this.card = { code, operators: 'loading' };
     if (zoom) this.fitTo([code], 12);
-    this.change({ selected: code });
+    if (this.state.selected !== code) this.change({ selected: code }); else this.renderCard();
     const target = this.state.target ? `${this.state.target}%` : undefined;
     api.areaDetail(code, { set: this.state.set ?? undefined, asOf: this.state.asOf ?? undefined, target })
       .then((d) => { if (this.card?.code === code) { this.card = { code, operators: d.operators }; this.renderCard(); } })
@@ -233,7 +234,11 @@ export class PlannerApp {
         h('h2', {}, this.t('tableTitle'), h('span', { class: 'count' }, ` · ${formatInt(rows.length, lang)}`)),
         h('p', { class: 'hint' }, this.t('tableHint')),
         renderAreaTable(this.t, lang, this.state, rows, figures, bp, {
-          sort: (key) => this.change({ sort: { key, dir: this.state.sort.key === key && this.state.sort.dir === 'desc' ? 'asc' : 'desc' } }),
+          sort: (key) => {
+            const first = key === 'name' ? 'asc' : 'desc'; // names read A→Z first, figures largest first
+            const dir = this.state.sort.key !== key ? first : this.state.sort.dir === 'asc' ? 'desc' : 'asc';
+            this.change({ sort: { key, dir } });
+          },
           select,
         })),
       renderChart(this.t, lang, rows, this.state.selected, select));

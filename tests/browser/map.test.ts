@@ -134,6 +134,32 @@ describe.skipIf(!availability.run)('map client in Chromium', () => {
     await page.close();
   });
 
+  it('recolours with a what-if target without saving it, and sorts and selects by keyboard', async () => {
+    const { page, problems } = await openPage();
+    const met = () => page.locator('[data-testid="area-table"] .status-met').count();
+    const before = await met();
+    await page.getByTestId('target-input').fill('10');
+    await page.getByTestId('target-input').press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('target') === '10');
+    expect(await page.getByTestId('legend-target').textContent()).toContain('10%');
+    expect(await met()).toBeGreaterThan(before);
+    expect((await getJson(`${server.url}/api/stats`)).body.target.bp).toBe(5000);
+
+    await page.locator('button.sort[data-sort="name"]').click();
+    const names = await page.locator('[data-testid="area-table"] tbody tr .area-name').allTextContents();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')));
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('name-asc');
+    const rows = page.locator('[data-testid="area-table"] tbody tr');
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const second = await rows.nth(1).getAttribute('data-code');
+    await page.waitForFunction((code) => new URL(location.href).searchParams.get('sel') === code, second);
+    expect(await page.locator(`path.area-shape[data-area="${second}"]`).getAttribute('class')).toContain('is-selected');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('exports the stations of the current filter as a CSV whose rows are exactly those stations', async () => {
     const { page, problems } = await openPage(`/?area=${DISTRICT}&operator=VNPT`);
     await page.getByTestId('export-menu').click();
