@@ -6,6 +6,7 @@ import { AppError } from './errors.js';
 import { importBoundarySet } from './boundary-sets/boundary-import.service.js';
 import { deleteBoundarySet, findBoundarySet, listBoundarySets } from './boundary-sets/boundary-sets.repository.js';
 import { loadDemoData } from './demo/demo.service.js';
+import { runStationsImport, STATIONS_IMPORT_USAGE } from './uploads/uploads.cli.js';
 import { generateDemoData } from '../seeds/demo-data.js';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -17,6 +18,7 @@ const USAGE = `Usage: npm run cli -- <command>
   boundaries list
   seed              (re)load the demo data: approximate districts, synthetic stations
   migrate           apply pending migrations and exit
+${STATIONS_IMPORT_USAGE}
 
 The database is the one the server uses: DATABASE_URL, else the embedded data folder.`;
 
@@ -29,6 +31,7 @@ async function main(argv: string[]) {
       level: { type: 'string' }, 'parent-field': { type: 'string' }, 'population-field': { type: 'string' },
       source: { type: 'string' }, licence: { type: 'string' }, 'valid-from': { type: 'string' }, 'valid-to': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      operator: { type: 'string' }, mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, sheet: { type: 'string' }, by: { type: 'string' },
     },
   });
   const [group, command, file] = positionals;
@@ -61,6 +64,8 @@ async function main(argv: string[]) {
       );
       console.log(`imported boundary set "${report.name}" (id ${report.setId}): ${report.areas} areas; stations re-assigned`);
       for (const r of report.repaired) console.log(`  repaired area ${r.code}: ${r.reason}`);
+    } else if (group === 'stations' && command === 'import') {
+      await runStationsImport(db, config, { file: file!, operator: values.operator, mode: values.mode, dryRun: values['dry-run'], sheet: values.sheet, by: values.by });
     } else {
       throw new Error(`unknown command "${positionals.join(' ')}"\n\n${USAGE}`);
     }

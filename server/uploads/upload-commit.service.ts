@@ -11,7 +11,7 @@ import {
 import { getUpload, type UploadProgress, type UploadView } from './uploads.service.js';
 
 /** Writes go in slices so a progress bar can move; the transaction still makes them one. */
-const WRITE_SLICE = 2000;
+const WRITE_SLICE = 5000;
 
 /** Opens the transaction, takes the operator's lock, then re-reads the upload under it. */
 async function withLockedUpload<T>(db: Kysely<DB>, id: number, work: (trx: Transaction<DB>, u: UploadRow) => Promise<T>): Promise<T> {

@@ -76,3 +76,8 @@ export function readText(cell: Cell | undefined, maxLength: number): Read<string
   if (text.length > maxLength) return fail(`is ${text.length} characters long; at most ${maxLength} are allowed`);
   return ok(text);
 }
+
+/** Text from a file shown back to people (reports, column names): control codes made visible, as PostgreSQL refuses NUL. */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { RowIssue, StationState } from './upload-validate.js';
+import { visible } from './upload-values.js';
 import type { UploadCounts, UploadTables } from './uploads.tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -33,7 +34,7 @@ export async function insertIssues(db: Db, uploadId: number, issues: readonly Ro
     await sql`insert into upload_issues (upload_id, seq, row_number, severity, code, field, message, value)
       select ${uploadId}::bigint, ${i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value
       from unnest(${b.map((x) => x.row)}::int[], ${b.map((x) => x.severity)}::text[], ${b.map((x) => x.code)}::text[],
-                  ${b.map((x) => x.field)}::text[], ${b.map((x) => x.message)}::text[], ${b.map((x) => x.value)}::text[])
+                  ${b.map((x) => x.field)}::text[], ${b.map((x) => visible(x.message))}::text[], ${b.map((x) => (x.value === null ? null : visible(x.value)))}::text[])
         with ordinality as u(row_number, severity, code, field, message, value, n)`.execute(db);
   }
 }

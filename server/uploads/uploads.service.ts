@@ -14,7 +14,7 @@ import { detectFormat, readUploadRows } from './upload-read.js';
 import { tooLarge, type ColumnReport } from './upload-source.js';
 import { findOperatorStations, findPointsOutside, readOperatorVersion, stationKey } from './upload-stations.repository.js';
 import { validateRow, type RowIssue, type ValidStation } from './upload-validate.js';
-import { cellText, readText } from './upload-values.js';
+import { cellText, readText, visible } from './upload-values.js';
 import { findUpload, insertChanges, insertIssues, insertUpload, type UploadRow } from './uploads.repository.js';
 
 export interface UploadDeps {
@@ -105,9 +105,9 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
   onProgress?.({ phase: 'saving', rows });
   const id = await db.transaction().execute(async (trx) => {
     const uploadId = await insertUpload(trx, {
-      operatorId: operator.id, mode: input.mode, fileName: input.fileName.normalize('NFC').slice(0, 255), sha256, bytes: size, format,
+      operatorId: operator.id, mode: input.mode, fileName: visible(input.fileName.normalize('NFC')).slice(0, 255), sha256, bytes: size, format,
       sheet: input.sheet ?? null, uploadedBy: input.uploadedBy, baseVersion, rowsTotal: rows, counts,
-      columns: { recognised: columns.recognised as Record<string, string>, unknown: columns.unknown },
+      columns: { recognised: Object.fromEntries(Object.entries(columns.recognised).map(([f, h]) => [f, visible(h)])), unknown: columns.unknown.map(visible) },
     });
     await insertIssues(trx, uploadId, issues);
     await insertChanges(trx, uploadId, plan.changes);

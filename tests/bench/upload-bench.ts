@@ -1,0 +1,76 @@
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../server/config.js';
+import { openDatabase } from '../../server/db/database.js';
+import { migrate } from '../../server/db/migrate.js';
+import { isDatabaseEmpty, loadDemoData } from '../../server/demo/demo.service.js';
+import { commitUpload, rollbackUpload } from '../../server/uploads/upload-commit.service.js';
+import { previewUpload } from '../../server/uploads/uploads.service.js';
+import { generateDemoData } from '../../seeds/demo-data.js';
+
+const ROWS = 100_000;
+
+/**
+ * A deterministic 100,000-row station list (LCG, so every run uploads the same file): points
+ * jittered around the demo stations, so that like a real list they fall inside the areas.
+ */
+function generateCsv(rows: number, anchors: readonly { lon: number; lat: number }[]): string {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const lines = ['Mã trạm;Công nghệ;Vĩ độ;Kinh độ;Trạng thái;Ngày phát sóng;Tên trạm'];
+  for (let i = 0; i < rows; i++) {
+    const a = anchors[Math.floor(rnd() * anchors.length)] ?? { lon: 105.4, lat: 10.4 };
+    const lat = (a.lat + (rnd() - 0.5) * 0.004).toFixed(6).replace('.', ',');
+    const lon = (a.lon + (rnd() - 0.5) * 0.004).toFixed(6).replace('.', ',');
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(`BENCH-${String(i >> 1).padStart(6, '0')};${i % 2 ? '5G' : 'LTE'};${lat};${lon};đang phát sóng;${day}/03/2024;Trạm thử ${i >> 1}`);
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * Previews and commits a 100,000-row CSV for one operator, then rolls it back so the database is
+ * left as found. Uses DATABASE_URL when set, else an in-memory PGlite with the demo areas.
+ */
+export async function runUploadBench(): Promise<Record<string, string | number>> {
+  const config = loadConfig({ ...process.env, PGLITE_DATA_DIR: 'memory://', SEED_DEMO: 'false' });
+  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDataDir: 'memory://' });
+  const dir = mkdtempSync(join(tmpdir(), 'upload-bench-'));
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 25);
+  try {
+    await migrate(database.db);
+    if (await isDatabaseEmpty(database.db)) await loadDemoData(database.db);
+    const path = join(dir, 'stations-100k.csv');
+    writeFileSync(path, generateCsv(ROWS, generateDemoData().stations));
+    const startRss = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const preview = await previewUpload({ db: database.db, config }, { path, fileName: 'stations-100k.csv', operator: 'VIETNAMOBILE', mode: 'merge', uploadedBy: 'bench' });
+    const t1 = performance.now();
+    await commitUpload(database.db, preview.id, 'bench');
+    const t2 = performance.now();
+    await rollbackUpload(database.db, preview.id, 'bench');
+    const t3 = performance.now();
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    return {
+      'upload: database': database.kind,
+      'upload: rows': preview.rows,
+      'upload: created': preview.counts.create,
+      'upload: preview ms': Math.round(t1 - t0),
+      'upload: commit ms': Math.round(t2 - t1),
+      'upload: preview+commit ms': Math.round(t2 - t0),
+      'upload: rollback ms': Math.round(t3 - t2),
+      'upload: peak rss MB': Math.round(peakRss / 1024 / 1024),
+      'upload: rss growth MB': Math.round((peakRss - startRss) / 1024 / 1024),
+    };
+  } finally {
+    clearInterval(sampler);
+    rmSync(dir, { recursive: true, force: true });
+    await database.close();
+  }
+}
+
+if (process.argv[1]?.endsWith('upload-bench.ts')) {
+  runUploadBench().then((r) => console.table(r), (err) => { console.error(err); process.exit(1); });
+}
