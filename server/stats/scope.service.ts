@@ -85,5 +85,10 @@ export function describeScope(scope: Scope) {
     operator: scope.operator?.code ?? null,
     dataVersion: scope.dataVersion,
     demo: scope.set.isDemo,
+    notice: scope.set.isDemo ? DEMO_NOTICE : null,
   };
 }
+
+export const DEMO_NOTICE =
+  'Demo data: the district boundaries are approximate (cells around the district seats, not official borders) and the stations are synthetic. ' +
+  'Load official boundaries with `npm run cli -- boundaries import <file.geojson> --set <name> --code-field <f> --name-field <f>` and real station lists through the upload page or `npm run cli -- stations import`.';

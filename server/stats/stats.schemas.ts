@@ -41,6 +41,7 @@ export const scopeDescription = z.object({
   operator: z.string().nullable(),
   dataVersion: z.number().int(),
   demo: z.boolean().describe('True when the set is the generated demo: approximate boundaries, synthetic stations'),
+  notice: z.string().nullable().describe('For the demo set: what is not real, and how to load official data'),
 });
 
 export const statsResponse = scopeDescription.extend({

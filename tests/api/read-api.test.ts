@@ -48,6 +48,7 @@ describe(`read API on the demo data (${dbKind()})`, () => {
     const fc = areasResponse.parse(body);
     expect(fc.features).toHaveLength(11);
     expect(fc.demo).toBe(true);
+    expect(fc.notice).toMatch(/approximate.*synthetic.*boundaries import/s);
     for (const f of fc.features) {
       for (const polygon of f.geometry.coordinates) {
         expect(booleanClockwise(polygon[0]!)).toBe(false);
