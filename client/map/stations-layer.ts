@@ -7,12 +7,16 @@ export type StationData = { kind: 'points'; points: StationPoint[] } | { kind: '
 export const SYMBOL = { g4: '#1864ab', g5: '#c2255c', ring: '#212529', bubble: '#495057' } as const;
 const HIT_PX = 9;
 
+/** Share of the view drawn beyond each edge, so a pan shows drawn stations until it ends. */
+const PAD = 0.3;
+
 /**
  * Stations drawn on one canvas (never one SVG node per station): 4G as circles, 5G as
  * triangles, a 5G on a 4G site with a ring; at low zoom, bubbles with the count per grid
  * cell. Fires `station:click` with the station, and `cluster:click` with a cell.
  */
 export class StationsLayer extends L.Layer {
+  // The canvas sits in a map pane, so a pan moves it for free; it is redrawn when the move ends.
   private canvas = document.createElement('canvas');
   private data: StationData = { kind: 'none' };
   private show = { g4: true, g5: true };
@@ -25,7 +29,7 @@ export class StationsLayer extends L.Layer {
     pane.style.pointerEvents = 'none';
     this.canvas.className = 'stations-canvas';
     pane.appendChild(this.canvas);
-    map.on('move zoomend viewreset resize', this.redraw, this);
+    map.on('moveend zoomend viewreset resize', this.redraw, this);
     map.on('zoomstart', this.hide, this);
     map.on('click', this.onClick, this);
     map.on('mousemove', this.onHover, this);
@@ -34,7 +38,7 @@ export class StationsLayer extends L.Layer {
   }
 
   override onRemove(map: L.Map): this {
-    map.off('move zoomend viewreset resize', this.redraw, this);
+    map.off('moveend zoomend viewreset resize', this.redraw, this);
     map.off('zoomstart', this.hide, this);
     map.off('click', this.onClick, this);
     map.off('mousemove', this.onHover, this);
@@ -53,28 +57,33 @@ export class StationsLayer extends L.Layer {
   private redraw(): void {
     const map = this._map;
     if (!map) return;
-    const size = map.getSize();
+    const view = map.getSize();
+    const pad = view.multiplyBy(PAD).round();
+    const full = view.add(pad.multiplyBy(2));
     const ratio = window.devicePixelRatio || 1;
     const c = this.canvas;
-    if (c.width !== size.x * ratio || c.height !== size.y * ratio) {
-      c.width = size.x * ratio; c.height = size.y * ratio;
-      c.style.width = `${size.x}px`; c.style.height = `${size.y}px`;
+    if (c.width !== full.x * ratio || c.height !== full.y * ratio) {
+      c.width = full.x * ratio; c.height = full.y * ratio;
+      c.style.width = `${full.x}px`; c.style.height = `${full.y}px`;
     }
-    L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+    L.DomUtil.setPosition(c, map.containerPointToLayerPoint(pad.multiplyBy(-1)));
     c.style.visibility = 'visible';
     const ctx = c.getContext('2d')!;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, size.x, size.y);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, c.width, c.height);
+    // Draw in container pixels: the transform shifts them by the padding.
+    ctx.setTransform(ratio, 0, 0, ratio, pad.x * ratio, pad.y * ratio);
+    const box = L.bounds(pad.multiplyBy(-1), view.add(pad));
     this.drawn = { g4: 0, g5: 0 };
-    if (this.data.kind === 'points') this.drawPoints(ctx, map, this.data.points, size);
-    else if (this.data.kind === 'grid') this.drawCells(ctx, map, this.data.cells, size);
+    if (this.data.kind === 'points') this.drawPoints(ctx, map, this.data.points, box);
+    else if (this.data.kind === 'grid') this.drawCells(ctx, map, this.data.cells, box);
     const el = map.getContainer();
     el.dataset.markers4g = String(this.drawn.g4);
     el.dataset.markers5g = String(this.drawn.g5);
     el.dataset.stationsKind = this.data.kind;
   }
 
-  private drawPoints(ctx: CanvasRenderingContext2D, map: L.Map, points: StationPoint[], size: L.Point): void {
+  private drawPoints(ctx: CanvasRenderingContext2D, map: L.Map, points: StationPoint[], box: L.Bounds): void {
     ctx.lineWidth = 1;
     ctx.strokeStyle = '#ffffff';
     // Smaller symbols when zoomed out, so the area colours and labels stay readable.
@@ -85,7 +94,7 @@ export class StationsLayer extends L.Layer {
       for (const s of points) {
         if (s.p.technology !== tech) continue;
         const pt = map.latLngToContainerPoint([s.lat, s.lon]);
-        if (pt.x < -10 || pt.y < -10 || pt.x > size.x + 10 || pt.y > size.y + 10) continue;
+        if (pt.x < box.min!.x || pt.y < box.min!.y || pt.x > box.max!.x || pt.y > box.max!.y) continue;
         if (tech === '4G') drawCircle(ctx, pt.x, pt.y, 3.5 * k);
         else drawTriangle(ctx, pt.x, pt.y, 5.5 * k, s.p.colocated);
         if (tech === '4G') this.drawn.g4++; else this.drawn.g5++;
@@ -93,7 +102,7 @@ export class StationsLayer extends L.Layer {
     }
   }
 
-  private drawCells(ctx: CanvasRenderingContext2D, map: L.Map, cells: GridCell[], size: L.Point): void {
+  private drawCells(ctx: CanvasRenderingContext2D, map: L.Map, cells: GridCell[], box: L.Bounds): void {
     ctx.font = '600 11px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
@@ -104,7 +113,7 @@ export class StationsLayer extends L.Layer {
       if (n === 0) continue;
       const pt = map.latLngToContainerPoint([cell.lat, cell.lon]);
       const r = bubbleRadius(n);
-      if (pt.x < -r || pt.y < -r || pt.x > size.x + r || pt.y > size.y + r) continue;
+      if (pt.x < box.min!.x - r || pt.y < box.min!.y - r || pt.x > box.max!.x + r || pt.y > box.max!.y + r) continue;
       this.drawn.g4 += n4; this.drawn.g5 += n5;
       ctx.fillStyle = SYMBOL.g4;
       ctx.beginPath(); ctx.arc(pt.x, pt.y, r, 0, Math.PI * 2); ctx.fill();
