@@ -6,6 +6,9 @@ import { createContext } from './context.js';
 import type { Database } from './db/database.js';
 import { createErrorHandler, unknownRoute } from './errors.js';
 import { rejectControlChars } from './http/reject-control-chars.js';
+import { accessControl } from './auth/access.middleware.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { installHardening } from './auth/security-headers.js';
 import { areasRoutes } from './areas/areas.routes.js';
 import { boundarySetsRoutes } from './boundary-sets/boundary-sets.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
@@ -30,9 +33,11 @@ export function createApp({ config, database, log = (e) => console.error(e) }: A
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  installHardening(app, config);
 
   const api = express.Router();
   api.use(rejectControlChars);
+  api.use(accessControl(ctx));
   api.use(express.json({ limit: '1mb' }));
   api.use(healthRoutes(ctx, database.kind));
   api.use(boundarySetsRoutes(ctx));
@@ -42,6 +47,7 @@ export function createApp({ config, database, log = (e) => console.error(e) }: A
   api.use(clustersRoutes(ctx));
   api.use(stationsRoutes(ctx));
   api.use(uploadsRoutes(ctx));
+  api.use(authRoutes(ctx));
   const openapi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => { res.json(openapi); });
   api.get('/config', (_req, res) => { res.json({ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }); });

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { isDatabaseEmpty, loadDemoData } from './demo/demo.service.js';
+import { ensureFirstAdmin } from './auth/auth-users.service.js';
 
 /**
  * Opens the configured database, applies pending migrations and, on the first start of an
@@ -17,6 +18,7 @@ export async function bootstrapDatabase(config: Config, say: (msg: string) => vo
       const r = await loadDemoData(database.db);
       say(`demo data loaded: ${r.areas} areas, ${r.stations} stations`);
     }
+    await ensureFirstAdmin(database.db, say);
     return database;
   } catch (err) {
     await database.close();

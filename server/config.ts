@@ -27,6 +27,11 @@ const configSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   UPLOAD_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
   UPLOAD_OUTSIDE_AREA: z.enum(['warn', 'error']).default('warn'),
+  // Accounts (server/auth): anonymous visitors see area-level figures unless PUBLIC_READ=false.
+  PUBLIC_READ: z.enum(['true', 'false']).default('true'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
+  // Express "trust proxy": false, true, a hop count, or addresses/subnets (comma-separated).
+  TRUST_PROXY: z.string().default('false').transform((s) => (s === 'true' ? true : s === 'false' ? false : /^\d+$/.test(s) ? Number(s) : s)),
 });
 
 export type EnvironmentRadii = { readonly urban: number; readonly suburban: number; readonly rural: number };
@@ -52,6 +57,11 @@ export interface Config {
   readonly uploadMaxRows: number;
   /** A station outside every area of the default boundary set: a warning, or an error that skips the row. */
   readonly uploadOutsideArea: 'warn' | 'error';
+  /** Anonymous visitors may read the public map and area-level figures. */
+  readonly publicRead: boolean;
+  readonly sessionTtlHours: number;
+  /** Passed to Express's `trust proxy`: decides req.ip (login rate limit) and req.secure (Secure cookie). */
+  readonly trustProxy: boolean | number | string;
 }
 
 /** Reads the environment once; a bad value stops the start naming the variable. */
@@ -78,5 +88,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMaxRows: e.UPLOAD_MAX_ROWS,
     uploadOutsideArea: e.UPLOAD_OUTSIDE_AREA,
+    publicRead: e.PUBLIC_READ === 'true',
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    trustProxy: e.TRUST_PROXY,
   });
 }

@@ -6,6 +6,7 @@ import { healthResponse } from '../health/health.routes.js';
 import { statsQuery, statsResponse } from '../stats/stats.schemas.js';
 import { UPLOAD_ROUTES } from '../uploads/uploads.openapi.js';
 import { PLANNER_ROUTES } from '../planner/planner.openapi.js';
+import { AUTH_ROUTES } from '../auth/auth.openapi.js';
 import { stationsQuery, stationsResponse } from '../stations/stations.schemas.js';
 
 /**
@@ -16,7 +17,7 @@ import { stationsQuery, stationsResponse } from '../stations/stations.schemas.js
 export type Route = {
   path: string; summary: string; query?: z.ZodObject; params?: z.ZodObject; response: z.ZodType; csv?: boolean;
   /** Default `get`. A POST may take a JSON `body` or a `multipart` form whose text fields are `body`. */
-  method?: 'get' | 'post'; body?: z.ZodObject; multipart?: boolean; file?: string; errors?: Record<number, string>;
+  method?: 'get' | 'post' | 'patch' | 'delete'; body?: z.ZodObject; multipart?: boolean; file?: string; errors?: Record<number, string>;
 };
 
 const ROUTES: Route[] = [
@@ -30,6 +31,7 @@ const ROUTES: Route[] = [
   { path: '/api/stations', summary: 'Stations filtered, as GeoJSON pages or a CSV export', query: stationsQuery, response: stationsResponse, csv: true },
   ...UPLOAD_ROUTES,
   ...PLANNER_ROUTES,
+  ...AUTH_ROUTES,
 ];
 
 const errorBody = z.object({
