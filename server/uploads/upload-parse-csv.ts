@@ -33,7 +33,7 @@ export async function* readCsvRows(path: string, onBytes?: (n: number) => void):
   const input = createReadStream(path);
   if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));
   const parser = parse({
-    bom: true, delimiter, relax_column_count: true, skip_empty_lines: true,
+    bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true,
     max_record_size: MAX_RECORD_CHARS, info: true,
   });
   input.on('error', (err) => parser.destroy(err));

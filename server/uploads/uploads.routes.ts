@@ -11,8 +11,14 @@ import {
 import { getUpload, previewUpload, resolveUploadOperator, toUploadView } from './uploads.service.js';
 
 const CSV_PAGE = 5000;
-const whoFrom = (req: Request, given: string | undefined) =>
-  given ?? (req.get('x-uploaded-by')?.trim().slice(0, 100).replace(/[\u0000-\u001f\u007f]/g, '') || 'anonymous');
+/** Who acts: the form/body field, else the X-Uploaded-By header (percent-encoded UTF-8, as headers are Latin-1). */
+function whoFrom(req: Request, given: string | undefined): string {
+  if (given) return given;
+  const raw = req.get('x-uploaded-by') ?? '';
+  let text = raw;
+  try { text = decodeURIComponent(raw); } catch { /* not encoded: keep as sent */ }
+  return text.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100) || 'anonymous';
+}
 
 export function uploadsRoutes(ctx: AppContext): Router {
   const router = Router();

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/database.js';
+import { issuesResponse, uploadResponse, uploadsListResponse } from '../../server/uploads/uploads.schemas.js';
+import { dbKind, getTestDatabase } from '../helpers/test-db.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { csv, resetWithOneArea } from './upload-fixtures.js';
+
+describe(`uploads API (${dbKind()})`, () => {
+  let database: Database;
+  let server: TestServer;
+  beforeAll(async () => {
+    database = await getTestDatabase();
+    await resetWithOneArea(database);
+    server = await startTestServer(database, { UPLOAD_MAX_BYTES: '20000' });
+  });
+  afterAll(async () => server.close());
+
+  const upload = (body: string | Uint8Array, name: string, fields: Record<string, string> = { operator: 'viettel' }) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([body as BlobPart]), name);
+    return fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { 'x-uploaded-by': encodeURIComponent('Chị Lan') } });
+  };
+
+  it('preview → errors (JSON and spreadsheet-safe CSV) → commit → history → rollback', async () => {
+    const res = await upload(csv(['station_code,technology,latitude,longitude,name', 'A1,4G,10.4,105.4,Mỹ Hòa', 'A2,=HYPERLINK("x"),10.4,105.4,']), 'trạm.csv');
+    expect(res.status).toBe(201);
+    const preview = uploadResponse.parse(await res.json());
+    expect(preview).toMatchObject({ operator: 'VIETTEL', state: 'previewed', uploadedBy: 'Chị Lan', fileName: 'trạm.csv', counts: { create: 1, errorRows: 1 } });
+
+    const errors = issuesResponse.parse(await (await fetch(`${server.url}/api/uploads/${preview.id}/errors?severity=error`)).json());
+    expect(errors.issues).toEqual([expect.objectContaining({ row: 3, code: 'unknown_technology', value: '=HYPERLINK("x")' })]);
+    const report = await (await fetch(`${server.url}/api/uploads/${preview.id}/errors?format=csv`)).text();
+    expect(report).toContain("'=HYPERLINK");
+    expect(report).not.toMatch(/(^|,)"?=HYPERLINK/m);
+
+    const commit = await fetch(`${server.url}/api/uploads/${preview.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ by: 'Anh Minh' }) });
+    expect(commit.status).toBe(200);
+    expect(await commit.json()).toMatchObject({ state: 'committed', committedBy: 'Anh Minh' });
+    const stations = await (await fetch(`${server.url}/api/stations?operator=VIETTEL`)).json();
+    expect(stations.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['Mỹ Hòa']);
+
+    const history = uploadsListResponse.parse(await (await fetch(`${server.url}/api/uploads?operator=VIETTEL`)).json());
+    expect(history.uploads[0]).toMatchObject({ id: preview.id, state: 'committed' });
+    const again = await fetch(`${server.url}/api/uploads/${preview.id}/commit`, { method: 'POST' });
+    expect(again.status).toBe(409);
+    const rollback = await fetch(`${server.url}/api/uploads/${preview.id}/rollback`, { method: 'POST' });
+    expect(await rollback.json()).toMatchObject({ state: 'rolled_back' });
+    expect((await (await fetch(`${server.url}/api/stations?operator=VIETTEL`)).json()).features).toEqual([]);
+    expect(server.errors).toEqual([]);
+  });
+
+  it('bad requests are 4xx with a message, never 500', async () => {
+    expect((await upload('x', 'a.csv', {})).status).toBe(400);
+    expect((await upload('x', 'a.csv', { operator: 'NOPE' })).status).toBe(400);
+    expect((await upload('x', 'a.csv', { operator: 'VIETTEL', mode: 'wipe' })).status).toBe(400);
+    const big = await upload('x'.repeat(30000), 'big.csv');
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.message).toMatch(/UPLOAD_MAX_BYTES/);
+    expect((await upload(csv(['a,b']), 'h.csv')).status).toBe(422);
+    expect((await fetch(`${server.url}/api/uploads`, { method: 'POST', body: 'x' })).status).toBe(400);
+    expect((await fetch(`${server.url}/api/uploads/abc`)).status).toBe(400);
+    expect((await fetch(`${server.url}/api/uploads/999999`)).status).toBe(404);
+    expect(server.errors).toEqual([]);
+  });
+
+  it('templates in both languages read back as valid files', async () => {
+    for (const name of ['en.csv', 'vi.csv', 'en.xlsx', 'vi.xlsx']) {
+      const res = await fetch(`${server.url}/api/uploads/templates/${name}`);
+      expect(res.status, name).toBe(200);
+      const body = new Uint8Array(await res.arrayBuffer());
+      const preview = await (await upload(body, `template-${name}`)).json();
+      expect(preview.counts, name).toMatchObject({ create: 2, errorRows: 0 });
+    }
+    expect((await fetch(`${server.url}/api/uploads/templates/fr.csv`)).status).toBe(400);
+  });
+
+  it('the OpenAPI document lists the upload routes with their methods', async () => {
+    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    expect(Object.keys(doc.paths['/api/uploads']).sort()).toEqual(['get', 'post']);
+    expect(doc.paths['/api/uploads/{id}/commit'].post).toBeDefined();
+    expect(doc.paths['/api/uploads'].post.requestBody.content['multipart/form-data']).toBeDefined();
+  });
+});
