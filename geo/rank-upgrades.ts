@@ -44,6 +44,8 @@ export interface RankUpgradesOptions {
 }
 
 const EARTH_RADIUS_M = 6_371_008.8;
+// Math.hypot is variadic and several times slower; this runs millions of times per set.
+const dist = (dx: number, dy: number): number => Math.sqrt(dx * dx + dy * dy);
 const RAD = Math.PI / 180;
 
 /**
@@ -85,8 +87,7 @@ export function rankUpgrades(candidates: readonly UpgradeCandidate[], fiveG: rea
   const pool: { c: UpgradeCandidate; p: [number, number] }[] = [];
   for (const c of candidates) {
     const p = project(c.lon, c.lat);
-    const colocated = sites5g.some((s) => s.operator === c.operator && Math.hypot(s.p[0] - p[0], s.p[1] - p[1]) <= colocationMeters);
-    if (!colocated) pool.push({ c, p });
+    if (!isColocated(c.operator, p, sites5g, colocationMeters)) pool.push({ c, p });
   }
   const onAir = sites5g.filter((s) => s.onAir !== false).map((s) => s.p);
 
@@ -94,9 +95,16 @@ export function rankUpgrades(candidates: readonly UpgradeCandidate[], fiveG: rea
   if (options.within) grid.maskOutside(options.within, project);
   for (const p of onAir) grid.cover(p);
 
-  const nearest = pool.map(({ p }) => onAir.reduce((m, q) => Math.min(m, Math.hypot(q[0] - p[0], q[1] - p[1])), Infinity));
+  const nearest = pool.map(({ p }) => nearestDistance(p, onAir, 0));
   // Distances tie at the metre: a sub-metre difference says nothing about the ground.
-  const keyOf = (i: number): Key => ({ i, gain: grid.gain(pool[i]!.p), far: Math.round(nearest[i]!), round: 0 });
+  const picked: [number, number][] = [];
+  // Two discs overlap only closer than 2r (plus the snapping of both to cells): a farther pick leaves the gain as it was.
+  const reach = 2 * radiusMeters + 2 * cell;
+  const keyOf = (i: number, old?: Key): Key => {
+    const p = pool[i]!.p;
+    const stale = !old || nearestDistance(p, picked, old.round) < reach;
+    return { i, gain: stale ? grid.gain(p) : old.gain, far: Math.round(nearest[i]!), round: picked.length };
+  };
   const heap = new KeyHeap((i) => pool[i]!.c);
   for (let i = 0; i < pool.length; i++) heap.push(keyOf(i));
 
@@ -105,7 +113,7 @@ export function rankUpgrades(candidates: readonly UpgradeCandidate[], fiveG: rea
   while (picks.length < count && heap.size > 0) {
     const top = heap.pop()!;
     if (top.round !== picks.length) {
-      heap.push({ ...keyOf(top.i), round: picks.length });
+      heap.push(keyOf(top.i, top));
       continue;
     }
     const { c, p } = pool[top.i]!;
@@ -116,9 +124,31 @@ export function rankUpgrades(candidates: readonly UpgradeCandidate[], fiveG: rea
       nearest5gKm: Number.isFinite(nearest[top.i]!) ? nearest[top.i]! / 1000 : null,
     });
     grid.cover(p);
-    pool.forEach((o, j) => { nearest[j] = Math.min(nearest[j]!, Math.hypot(o.p[0] - p[0], o.p[1] - p[1])); });
+    picked.push(p);
+    for (let j = 0; j < pool.length; j++) {
+      const q = pool[j]!.p;
+      nearest[j] = Math.min(nearest[j]!, dist(q[0] - p[0], q[1] - p[1]));
+    }
   }
   return { picks, candidates: pool.length, excludedColocated: candidates.length - pool.length, shortfall: count - picks.length, cellMeters: cell };
+}
+
+function isColocated(operator: string, p: [number, number], sites: readonly { operator: string; p: [number, number] }[], meters: number): boolean {
+  for (const s of sites) {
+    if (dist(s.p[0] - p[0], s.p[1] - p[1]) <= meters && s.operator === operator) return true;
+  }
+  return false;
+}
+
+/** Distance from p to the nearest of points[from..], metres; Infinity when there is none. */
+function nearestDistance(p: readonly [number, number], points: readonly (readonly [number, number])[], from: number): number {
+  let best = Infinity;
+  for (let k = from; k < points.length; k++) {
+    const q = points[k]!;
+    const d = dist(q[0] - p[0], q[1] - p[1]);
+    if (d < best) best = d;
+  }
+  return best;
 }
 
 function bboxMiddle(points: readonly { lon: number; lat: number }[]): [number, number] {
@@ -193,20 +223,23 @@ function createGrid(points: readonly [number, number][], radius: number, cell: n
   const width = Math.max(0, i1 - i0 + 1), height = Math.max(0, j1 - j0 + 1);
   const covered = new Uint8Array(width * height);
   const outside = new Uint8Array(width * height);
-  const each = (p: readonly [number, number], fn: (k: number) => void) => {
-    const ci = idx(p[0]), cj = idx(p[1]);
-    for (const [di, dj] of stencil) {
-      const i = ci + di - i0, j = cj + dj - j0;
-      if (i >= 0 && j >= 0 && i < width && j < height) fn(j * width + i);
+  const sx = Int32Array.from(stencil, (o) => o[0]), sy = Int32Array.from(stencil, (o) => o[1]);
+  // Plain loops, no callbacks: this is the hot path (every gain and every cover).
+  const walk = (p: readonly [number, number], mark: boolean): number => {
+    const ci = idx(p[0]) - i0, cj = idx(p[1]) - j0;
+    let n = 0;
+    for (let s = 0; s < sx.length; s++) {
+      const i = ci + sx[s]!, j = cj + sy[s]!;
+      if (i < 0 || j < 0 || i >= width || j >= height) continue;
+      const k = j * width + i;
+      if (mark) covered[k] = 1;
+      else if (covered[k] === 0 && outside[k] === 0) n++;
     }
+    return n;
   };
   return {
-    cover(p: readonly [number, number]) { each(p, (k) => { covered[k] = 1; }); },
-    gain(p: readonly [number, number]) {
-      let n = 0;
-      each(p, (k) => { if (!covered[k] && !outside[k]) n++; });
-      return n;
-    },
+    cover(p: readonly [number, number]) { walk(p, true); },
+    gain(p: readonly [number, number]) { return walk(p, false); },
     /** Scanline fill at cell-centre rows; cells whose centre is outside every ring (even-odd) are masked. */
     maskOutside(area: Polygon | MultiPolygon, project: (lon: number, lat: number) => [number, number]) {
       const rings = (area.type === 'Polygon' ? [area.coordinates] : area.coordinates).flat().map((ring) => ring.map(([lon, lat]) => project(lon!, lat!)));

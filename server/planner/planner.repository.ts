@@ -26,17 +26,24 @@ export async function listPlannerStations(db: Db, p: { setId: number; asOf: stri
 
 export interface CoverageRow { areaId: number; radiusKm: number; stations: number; coveredKm2: number; geometry: Geometry | null }
 
-/** Modelled coverage of the given areas (see sql/queries/coverage.sql). */
+/**
+ * Modelled coverage of the given areas (see sql/queries/coverage.sql). Many areas are split
+ * into a few concurrent queries: each area's union is independent, and a real server runs
+ * them on several cores (PGlite runs them one after the other, as before).
+ */
 export async function computeCoverage(db: Db, p: {
   setId: number; areas: { id: number; radiusKm: number }[]; technology: '4G' | '5G'; asOf: string;
   operatorId: number | null; extraSites?: { lon: number; lat: number }[]; simplifyDegrees: number | null;
 }): Promise<CoverageRow[]> {
   const extra = p.extraSites ?? [];
-  const { rows } = await runQuery<{ area_id: number; radius_km: number; stations: number; covered_km2: number; geometry: Geometry | null }>(db, 'coverage', [
-    p.setId, p.areas.map((a) => a.id), p.areas.map((a) => a.radiusKm), p.technology, p.asOf, p.operatorId,
+  const parts = p.areas.length > 40 ? 4 : 1;
+  const size = Math.ceil(p.areas.length / parts);
+  const chunks = Array.from({ length: parts }, (_, k) => p.areas.slice(k * size, (k + 1) * size)).filter((c) => c.length > 0);
+  const results = await Promise.all(chunks.map((areas) => runQuery<{ area_id: number; radius_km: number; stations: number; covered_km2: number; geometry: Geometry | null }>(db, 'coverage', [
+    p.setId, areas.map((a) => a.id), areas.map((a) => a.radiusKm), p.technology, p.asOf, p.operatorId,
     extra.map((e) => e.lon), extra.map((e) => e.lat), p.simplifyDegrees,
-  ]);
-  return rows.map((r) => ({ areaId: r.area_id, radiusKm: r.radius_km, stations: r.stations, coveredKm2: r.covered_km2, geometry: r.geometry }));
+  ])));
+  return results.flatMap(({ rows }) => rows.map((r) => ({ areaId: r.area_id, radiusKm: r.radius_km, stations: r.stations, coveredKm2: r.covered_km2, geometry: r.geometry })));
 }
 
 export interface TimelineCount { onDate: string; areaId: number | null; operatorId: number; n4g: number; n5g: number }

@@ -20,11 +20,13 @@ export interface AreaPlan {
   candidates: number; excludedColocated: number; picks: number; newSitesToBuild: number;
 }
 
+// Built once: constructing an Intl.NumberFormat costs far more than formatting with it.
 const nf = (locale: string, digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const FORMATS = [nf('en-US', 1), nf('vi-VN', 1), nf('en-US', 0), nf('vi-VN', 0)] as const;
 
 /** "covers 2.4 km² not yet covered by 5G, nearest 5G 3.1 km away", in English and Vietnamese. */
 export function explainPick(p: { gainKm2: number; gainPeople: number | null; nearest5gKm: number | null }): { en: string; vi: string } {
-  const [en1, vi1, en0, vi0] = [nf('en-US', 1), nf('vi-VN', 1), nf('en-US', 0), nf('vi-VN', 0)];
+  const [en1, vi1, en0, vi0] = FORMATS;
   const people = (f: Intl.NumberFormat, word: string) => (p.gainPeople === null ? '' : ` (≈ ${f.format(p.gainPeople)} ${word})`);
   const enNear = p.nearest5gKm === null ? `no 5G within ${NEAREST_REACH_KM} km` : `nearest 5G ${en1.format(p.nearest5gKm)} km away`;
   const viNear = p.nearest5gKm === null ? `không có trạm 5G nào trong vòng ${NEAREST_REACH_KM} km` : `trạm 5G gần nhất cách ${vi1.format(p.nearest5gKm)} km`;
@@ -34,16 +36,34 @@ export function explainPick(p: { gainKm2: number; gainPeople: number | null; nea
   };
 }
 
-function nearSites(model: AreaModel, fiveG: readonly PlannerStation[]): FiveGSite[] {
-  const [w, s, e, n] = model.bbox;
-  const dLat = NEAREST_REACH_KM / 110.574, dLon = NEAREST_REACH_KM / (111.32 * Math.cos((Math.max(Math.abs(s), Math.abs(n)) * Math.PI) / 180));
-  return fiveG
-    .filter((f) => f.lon >= w - dLon && f.lon <= e + dLon && f.lat >= s - dLat && f.lat <= n + dLat)
-    .map((f) => ({ operator: f.operator, lon: f.lon, lat: f.lat, onAir: f.onAir }));
+/** 5G sites bucketed by 0.1° cells, so each area looks only at the cells around it. */
+export class FiveGIndex {
+  private readonly cells = new Map<string, PlannerStation[]>();
+  constructor(sites: readonly PlannerStation[]) {
+    for (const f of sites) {
+      const key = `${Math.floor(f.lon * 10)}:${Math.floor(f.lat * 10)}`;
+      const list = this.cells.get(key);
+      if (list) list.push(f);
+      else this.cells.set(key, [f]);
+    }
+  }
+  near(model: AreaModel): FiveGSite[] {
+    const [w, s, e, n] = model.bbox;
+    const dLat = NEAREST_REACH_KM / 110.574, dLon = NEAREST_REACH_KM / (111.32 * Math.cos((Math.max(Math.abs(s), Math.abs(n)) * Math.PI) / 180));
+    const out: FiveGSite[] = [];
+    for (let x = Math.floor((w - dLon) * 10); x <= Math.floor((e + dLon) * 10); x++) {
+      for (let y = Math.floor((s - dLat) * 10); y <= Math.floor((n + dLat) * 10); y++) {
+        for (const f of this.cells.get(`${x}:${y}`) ?? []) {
+          if (f.lon >= w - dLon && f.lon <= e + dLon && f.lat >= s - dLat && f.lat <= n + dLat) out.push({ operator: f.operator, lon: f.lon, lat: f.lat, onAir: f.onAir });
+        }
+      }
+    }
+    return out;
+  }
 }
 
 /** Ranks one area's candidates; `count` is how many upgrades to pick there. */
-export function planArea(ctx: AppContext, model: AreaModel, stations: readonly PlannerStation[], fiveG: readonly PlannerStation[], count: number) {
+export function planArea(ctx: AppContext, model: AreaModel, stations: readonly PlannerStation[], fiveG: FiveGIndex, count: number) {
   const byKey = new Map<string, PlannerStation>();
   const candidates: UpgradeCandidate[] = [];
   for (const s of stations) {
@@ -51,7 +71,7 @@ export function planArea(ctx: AppContext, model: AreaModel, stations: readonly P
     candidates.push({ code: s.code, operator: s.operator, lon: s.lon, lat: s.lat });
   }
   const density = model.population !== null && model.areaKm2 > 0 ? model.population / model.areaKm2 : null;
-  const result = rankUpgrades(candidates, nearSites(model, fiveG), {
+  const result = rankUpgrades(candidates, fiveG.near(model), {
     count, radiusMeters: model.radiusKm['5G'] * 1000, colocationMeters: ctx.config.colocationMeters, within: model.geometry, density,
   });
   const picks: RecommendedPick[] = result.picks.map((p) => ({
@@ -67,16 +87,16 @@ export function planArea(ctx: AppContext, model: AreaModel, stations: readonly P
 
 export function groupByArea(stations: readonly PlannerStation[]) {
   const fourG = new Map<number, PlannerStation[]>();
-  const fiveG: PlannerStation[] = [];
+  const sites5g: PlannerStation[] = [];
   for (const s of stations) {
-    if (s.technology === '5G') fiveG.push(s);
+    if (s.technology === '5G') sites5g.push(s);
     else if (s.areaId !== null) {
       const list = fourG.get(s.areaId);
       if (list) list.push(s);
       else fourG.set(s.areaId, [s]);
     }
   }
-  return { fourG, fiveG };
+  return { fourG, fiveG: new FiveGIndex(sites5g) };
 }
 
 /**

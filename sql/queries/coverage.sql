@@ -1,8 +1,10 @@
 -- Modelled coverage per area: the union of discs around the stations of one technology
--- counting on $5, clipped to the area. A disc is a 32-gon (quad_segs=8, 0.6 % under the
--- circle's area) drawn in an equirectangular frame at the area's centroid latitude: one
--- circle per area, translated to each station, which is far cheaper than 100,000s of
--- geography buffers and within 0.1 % over a district. Areas are measured on the geography.
+-- counting on $5, clipped to the area. A disc is an equal-area 16-gon (quad_segs=4, its
+-- radius × 1.0130 so its area is exactly πr²; its edge is within ±1.3 % of r of the circle;
+-- 32-gons cost 1.5× the union time for 0.6 % of area) drawn in an equirectangular frame at
+-- the area's centroid latitude: one circle per area, translated to each station, far cheaper
+-- than 100,000s of geography buffers and within 0.1 % over a district. Areas are measured
+-- on the geography.
 -- $1 set id; $2 area ids int[]; $3 radii km float8[] (zipped with $2); $4 technology;
 -- $5 as-of date; $6 operator id (null: all); $7/$8 extra sites lon/lat float8[] (what-if 5G,
 -- may be empty); $9 simplify tolerance in degrees (null: no geometry returned).
@@ -13,7 +15,7 @@ with r as (
   from unnest($2::int[], $3::float8[]) as u(area_id, radius_km)
   join areas a on a.id = u.area_id and a.set_id = $1::int
 ), c as (
-  select r.*, ST_SetSRID(ST_Scale(ST_Buffer(ST_MakePoint(0, 0), 1, 'quad_segs=8'), r.rx, r.ry), 4326) as circle from r
+  select r.*, ST_SetSRID(ST_Scale(ST_Buffer(ST_MakePoint(0, 0), 1.0129968, 'quad_segs=4'), r.rx, r.ry), 4326) as circle from r
 ), pts as (
   -- The && against the expanded area keeps the stations' GiST index in use.
   select c.id, s.geom from c

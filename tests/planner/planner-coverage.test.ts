@@ -10,13 +10,12 @@ import { getJson, startTestServer, type TestServer } from '../helpers/test-serve
 
 /*
  * One 20 × 20 km square, 500 people per km² (suburban: 5G 1.2 km, 4G 2 km), one 5G at the
- * centre and a 4G 5 km east: the coverage is a hand-checkable disc. A 32-gon has
- * 32/(2π)·sin(2π/32) = 0.99359 of the circle's area.
+ * centre and a 4G 5 km east: the coverage is a hand-checkable disc, drawn as an equal-area
+ * polygon (its area is πr²).
  */
 const LON = 105.3, LAT = 10.4;
 const KM_LON = 1 / (111.32 * Math.cos((LAT * Math.PI) / 180)), KM_LAT = 1 / 110.574;
-const POLYGON_FACTOR = (32 / (2 * Math.PI)) * Math.sin((2 * Math.PI) / 32);
-const disc = (rKm: number) => Math.PI * rKm * rKm * POLYGON_FACTOR;
+const disc = (rKm: number) => Math.PI * rKm * rKm;
 
 describe(`modelled coverage on a hand-checkable square (${dbKind()})`, () => {
   let database: Database;
