@@ -7,6 +7,7 @@ import { importBoundarySet } from './boundary-sets/boundary-import.service.js';
 import { deleteBoundarySet, findBoundarySet, listBoundarySets } from './boundary-sets/boundary-sets.repository.js';
 import { loadDemoData } from './demo/demo.service.js';
 import { runStationsImport, STATIONS_IMPORT_USAGE } from './uploads/uploads.cli.js';
+import { AUTH_USAGE, runAuthCommand } from './auth/auth.cli.js';
 import { generateDemoData } from '../seeds/demo-data.js';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -19,6 +20,7 @@ const USAGE = `Usage: npm run cli -- <command>
   seed              (re)load the demo data: approximate districts, synthetic stations
   migrate           apply pending migrations and exit
 ${STATIONS_IMPORT_USAGE}
+${AUTH_USAGE}
 
 The database is the one the server uses: DATABASE_URL, else the embedded data folder.`;
 
@@ -32,6 +34,7 @@ async function main(argv: string[]) {
       source: { type: 'string' }, licence: { type: 'string' }, 'valid-from': { type: 'string' }, 'valid-to': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       operator: { type: 'string' }, mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, sheet: { type: 'string' }, by: { type: 'string' },
+      role: { type: 'string' }, areas: { type: 'string' }, name: { type: 'string' }, 'display-name': { type: 'string' },
     },
   });
   const [group, command, file] = positionals;
@@ -66,6 +69,8 @@ async function main(argv: string[]) {
       for (const r of report.repaired) console.log(`  repaired area ${r.code}: ${r.reason}`);
     } else if (group === 'stations' && command === 'import') {
       await runStationsImport(db, config, { file: file!, operator: values.operator, mode: values.mode, dryRun: values['dry-run'], sheet: values.sheet, by: values.by });
+    } else if (group === 'users' || group === 'tokens') {
+      await runAuthCommand(db, group, command, file, values);
     } else {
       throw new Error(`unknown command "${positionals.join(' ')}"\n\n${USAGE}`);
     }
