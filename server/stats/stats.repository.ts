@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { runQuery } from '../db/queries.js';
+import type { StepRow } from './step-counts.js';
 
 export interface AreaOperatorCount {
   areaId: number | null;
@@ -9,13 +10,10 @@ export interface AreaOperatorCount {
   n5g: number;
 }
 
-/** Counting stations per (area, operator) of one set; area null is the unassigned row. */
-export async function countStationsByArea(
-  db: Kysely<DB> | Transaction<DB>,
-  p: { setId: number; asOf: string; baseline: string | null; operatorId: number | null },
-): Promise<AreaOperatorCount[]> {
-  const { rows } = await runQuery<{ area_id: number | null; operator_id: number; n4g: number; n5g: number }>(
-    db, 'area-counts', [p.setId, p.asOf, p.baseline, p.operatorId],
+/** The on/off-air steps of every station of one set (sql/queries/station-steps.sql). */
+export async function loadStationSteps(db: Kysely<DB> | Transaction<DB>, setId: number): Promise<StepRow[]> {
+  const { rows } = await runQuery<{ area_id: number | null; operator_id: number; technology: '4G' | '5G'; day: string; delta: number }>(
+    db, 'station-steps', [setId],
   );
-  return rows.map((r) => ({ areaId: r.area_id, operatorId: r.operator_id, n4g: r.n4g, n5g: r.n5g }));
+  return rows.map((r) => ({ areaId: r.area_id, operatorId: r.operator_id, technology: r.technology, day: r.day, delta: r.delta }));
 }

@@ -2,7 +2,8 @@ import { computeGap, type Gap } from '../../geo/compute-gap.js';
 import type { AppContext } from '../context.js';
 import { listAreas, type AreaRow } from '../areas/areas.repository.js';
 import { listOperators, type OperatorRow } from '../operators/operators.repository.js';
-import { countStationsByArea, type AreaOperatorCount } from './stats.repository.js';
+import { loadStationSteps, type AreaOperatorCount } from './stats.repository.js';
+import { buildStepIndex, countFromSteps, type StepIndex } from './step-counts.js';
 import type { Scope } from './scope.service.js';
 
 export type Counts = { n4g: number; n5g: number };
@@ -23,20 +24,26 @@ const zero = (): Counts => ({ n4g: 0, n5g: 0 });
 /**
  * The gap of every area and of the whole set (DOMAIN.md). The set-wide gap comes from the
  * set-wide totals, unassigned stations included; `neededAllAreas` adds up the areas' own gaps.
- * Cached per scope and data version, so repeated views cost one tiny query.
+ * Counting on a date reads a step index of the whole set (one query per data version, kept in
+ * the version-keyed cache); any as-of date after that is a binary search per area, operator and
+ * technology, so the date slider does not rescan every station.
  */
 export async function computeSetStats(ctx: AppContext, scope: Scope): Promise<SetStats> {
   const key = JSON.stringify(['stats', scope.set.id, scope.asOf, scope.baseline, scope.operator?.id ?? null, scope.target.bp]);
   return ctx.cache.get(key, scope.dataVersion, async () => {
-    const [areas, counts, operators] = await Promise.all([
-      listAreas(ctx.db, scope.set.id),
-      countStationsByArea(ctx.db, {
-        setId: scope.set.id, asOf: scope.asOf, baseline: scope.baseline, operatorId: scope.operator?.id ?? null,
-      }),
+    const [areas, steps, operators] = await Promise.all([
+      ctx.cache.get(`areas:${scope.set.id}`, scope.dataVersion, () => listAreas(ctx.db, scope.set.id)) as Promise<AreaRow[]>,
+      loadStepIndex(ctx, scope.set.id, scope.dataVersion),
       listOperators(ctx.db),
     ]);
+    const counts = countFromSteps(steps, { asOf: scope.asOf, baseline: scope.baseline, operatorId: scope.operator?.id ?? null });
     return assembleStats(areas, counts, operators, scope.target.bp);
   }) as Promise<SetStats>;
+}
+
+/** The set's step index for this data version; built once, shared by every date and operator. */
+export function loadStepIndex(ctx: AppContext, setId: number, dataVersion: number): Promise<StepIndex> {
+  return ctx.cache.get(`steps:${setId}`, dataVersion, async () => buildStepIndex(await loadStationSteps(ctx.db, setId))) as Promise<StepIndex>;
 }
 
 /** Pure: counts in, figures out. Exported for tests with hand-made counts. */
