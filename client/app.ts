@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import { parseTargetShare } from '../geo/parse-target-share.js';
-import { api, type AreasBody, type BoundarySet, type ClientConfig, type Facets, type OperatorFigures, type StationQuery } from './api.js';
+import { api, ApiError, type AreasBody, type BoundarySet, type ClientConfig, type Facets, type OperatorFigures, type StationQuery } from './api.js';
 import { bandColour, labelInk, progressBand } from './colour-scale.js';
 import { escapeHtml, fill, h } from './dom.js';
 import { areaTableCsv, downloadText, exportFileName } from './export.js';
@@ -28,7 +28,11 @@ export class PlannerApp {
   private stations = new StationsLayer();
   private legend = new LegendControl();
   private layersCtl = new LayersControl();
-  private loader = new StationLoader((d) => this.stations.setData(d), (e) => this.showError(e));
+  private loader = new StationLoader((d) => this.stations.setData(d), (e) => {
+    // Station-level data needs an account; anonymous visitors still get the area figures.
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) { this.stations.setData({ kind: 'none' }); this.notice(this.t('signInForStations')); }
+    else this.showError(e);
+  });
   private sets: BoundarySet[] = [];
   private facets: Facets = { operators: [], commissioned: { first: null, last: null } };
   private areas: AreasBody | null = null;

@@ -9,6 +9,8 @@ function apply(el: Element, attrs: Record<string, Attr>, children: Child[]) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
     if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
+    // Through CSSOM, not the style attribute: the app's CSP (style-src 'self') blocks the latter.
+    else if (k === 'style') (el as HTMLElement | SVGElement).style.cssText = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children) {

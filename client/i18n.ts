@@ -77,6 +77,7 @@ const vi = {
   selected: 'đã chọn',
   population: 'Dân số',
   areaKm2: 'Diện tích (km²)',
+  signInForStations: 'Bản đồ trạm chỉ dành cho tài khoản đã đăng nhập; số liệu theo địa bàn vẫn hiển thị đầy đủ.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -158,6 +159,7 @@ const en: Record<MessageKey, string> = {
   selected: 'selected',
   population: 'Population',
   areaKm2: 'Area (km²)',
+  signInForStations: 'Station layers need a signed-in account; the area figures are all shown.',
 };
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { vi, en };

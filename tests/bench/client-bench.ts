@@ -1,17 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../server/app.js';
 import { ensureClientBuilt } from '../../server/client-build.js';
-import { loadConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { generateNationalData } from '../../seeds/national-data.js';
 import { launchChromium } from '../browser/browser.js';
+import { startTestServer } from '../helpers/test-server.js';
 import { openBenchDatabase } from './server-bench.js';
 
 const say = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -33,11 +30,10 @@ function bundleSizes(): Record<string, string> {
   };
 }
 
-async function serve(database: Database): Promise<{ url: string; server: Server }> {
-  const app = createApp({ config: loadConfig({ SEED_DEMO: 'false', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent' }), database, log: () => {} });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+/** The app as the tests run it: the test admin's token on every request (stations need a role). */
+async function serve(database: Database): Promise<{ url: string; server: { close(): Promise<void> } }> {
+  const server = await startTestServer(database);
+  return { url: server.url, server };
 }
 
 /** Milliseconds from navigation start to the area shapes being on the map. */
@@ -106,7 +102,7 @@ export async function runClientBench(): Promise<Record<string, string | number>>
       const times = [];
       for (let i = 0; i < 5; i++) times.push(await timeToAreas(browser, url));
       rows['demo: time to first areas drawn, cold / median of 5'] = `${times[0]!.toFixed(0)} / ${pct(times, 50).toFixed(0)} ms`;
-      server.close();
+      await server.close();
     } finally {
       await database.close();
     }
@@ -119,7 +115,7 @@ export async function runClientBench(): Promise<Record<string, string | number>>
       say(`250,000 stations loaded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
       const { url, server } = await serve(database);
       await nationalFigures(browser, url, rows);
-      server.close();
+      await server.close();
     } finally {
       await database.close();
     }
