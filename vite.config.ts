@@ -11,6 +11,7 @@ const apiPort = Number(process.env.API_PORT ?? 3000);
 function pageInputs(): Record<string, string> {
   const inputs: Record<string, string> = { main: `${root}index.html` };
   if (existsSync(`${root}upload.html`)) inputs.upload = `${root}upload.html`;
+  if (existsSync(`${root}login.html`)) inputs.login = `${root}login.html`;
   if (existsSync(`${root}report.html`)) inputs.report = `${root}report.html`;
   return inputs;
 }
