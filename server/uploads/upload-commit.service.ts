@@ -1,17 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
-import { upsertStations } from '../stations/stations.repository.js';
-import { sameState } from './upload-diff.js';
-import { deleteStationsByKey, findOperatorStations, lockOperator, readOperatorVersion, stationKey } from './upload-stations.repository.js';
-import type { StationState } from './upload-validate.js';
 import {
-  findChanges, findLaterConflicts, findUpload, findUploadForUpdate, markCommitted, markRolledBack, type PlannedChange, type UploadRow,
-} from './uploads.repository.js';
+  deleteCreatedStations, findChangedSince, lockOperator, readOperatorVersion, writeUploadStations,
+} from './upload-stations.repository.js';
+import { findLaterConflicts, findUpload, findUploadForUpdate, markCommitted, markRolledBack, type UploadRow } from './uploads.repository.js';
 import { getUpload, type UploadProgress, type UploadView } from './uploads.service.js';
-
-/** Writes go in slices so a progress bar can move; the transaction still makes them one. */
-const WRITE_SLICE = 5000;
 
 /** Opens the transaction, takes the operator's lock, then re-reads the upload under it. */
 async function withLockedUpload<T>(db: Kysely<DB>, id: number, work: (trx: Transaction<DB>, u: UploadRow) => Promise<T>): Promise<T> {
@@ -24,15 +18,6 @@ async function withLockedUpload<T>(db: Kysely<DB>, id: number, work: (trx: Trans
     if (!upload) throw notFound(`Upload ${id}`, { id });
     return work(trx, upload);
   });
-}
-
-async function writeStates(trx: Transaction<DB>, operatorId: number, states: { code: string; technology: '4G' | '5G'; state: StationState }[],
-  onProgress?: (p: UploadProgress) => void): Promise<void> {
-  for (let i = 0; i < states.length; i += WRITE_SLICE) {
-    const slice = states.slice(i, i + WRITE_SLICE);
-    await upsertStations(trx, slice.map((s) => ({ operatorId, code: s.code, technology: s.technology, ...s.state })));
-    onProgress?.({ phase: 'writing', done: Math.min(i + WRITE_SLICE, states.length), total: states.length });
-  }
 }
 
 /**
@@ -50,8 +35,10 @@ export async function commitUpload(db: Kysely<DB>, id: number, by: string, onPro
         `The stations of ${upload.operator} changed after this preview was made (another upload, a rollback or an edit). Upload the file again to see a fresh preview, then commit that one.`,
         { previewVersion: Number(upload.baseVersion), currentVersion: version });
     }
-    const changes = await findChanges(trx, id);
-    await writeStates(trx, upload.operatorId, changes.map((c) => ({ code: c.code, technology: c.technology, state: c.after })), onProgress);
+    // Set-based, straight from the saved plan: nothing of it passes through this process.
+    const total = Number(upload.counts.create) + Number(upload.counts.update) + Number(upload.counts.decommission);
+    await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: false },
+      (done) => onProgress?.({ phase: 'writing', done, total }));
     await markCommitted(trx, id, by);
   });
   return getUpload(db, id);
@@ -67,13 +54,7 @@ export async function rollbackUpload(db: Kysely<DB>, id: number, by: string): Pr
       throw new AppError(409, 'not_committed', `Upload ${id} is ${upload.state === 'previewed' ? 'only a preview (never committed)' : 'already rolled back'}: there is nothing to roll back.`, { state: upload.state });
     }
     const later = await findLaterConflicts(trx, { id, operatorId: upload.operatorId, commitSeq: Number(upload.commitSeq) });
-    const changes = await findChanges(trx, id);
-    const current = await findOperatorStations(trx, upload.operatorId);
-    const laterKeys = new Set(later.map((c) => stationKey(c.code, c.technology)));
-    const changedSince = changes
-      .filter((c) => !laterKeys.has(stationKey(c.code, c.technology)) && !sameState(current.get(stationKey(c.code, c.technology)), c.after))
-      .slice(0, 1000)
-      .map((c) => ({ code: c.code, technology: c.technology }));
+    const changedSince = await findChangedSince(trx, id, upload.operatorId, later);
     if (later.length || changedSince.length) {
       const uploads = [...new Set(later.map((c) => c.uploadId))];
       throw new AppError(409, 'rollback_conflict',
@@ -81,15 +62,9 @@ export async function rollbackUpload(db: Kysely<DB>, id: number, by: string): Pr
           (uploads.length ? ` (by upload${uploads.length > 1 ? 's' : ''} ${uploads.join(', ')}; roll those back first)` : ' (outside uploads)') + '.',
         { laterUploads: later, changedSince });
     }
-    await restoreBefore(trx, upload.operatorId, changes);
+    await deleteCreatedStations(trx, id, upload.operatorId);
+    await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: true });
     await markRolledBack(trx, id, by);
   });
   return getUpload(db, id);
-}
-
-async function restoreBefore(trx: Transaction<DB>, operatorId: number, changes: readonly PlannedChange[]) {
-  const created = changes.filter((c) => c.before === null);
-  const restored = changes.filter((c): c is PlannedChange & { before: StationState } => c.before !== null);
-  await deleteStationsByKey(trx, operatorId, created);
-  await writeStates(trx, operatorId, restored.map((c) => ({ code: c.code, technology: c.technology, state: c.before })));
 }

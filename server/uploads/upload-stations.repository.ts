@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Technology } from '../db/schema.js';
 import { runQuery } from '../db/queries.js';
-import type { StationState } from './upload-validate.js';
 import type { UploadTables } from './uploads.tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -24,42 +23,87 @@ export async function lockOperator(trx: Transaction<DB>, operatorId: number): Pr
   await trx.selectFrom('operators').select('id').where('id', '=', operatorId).forUpdate().execute();
 }
 
+/** One valid row of a file, ready to be planned. */
+export interface PlanRow {
+  rowNumber: number; code: string; technology: Technology; name: string | null; lon: number; lat: number;
+  status: string; commissionedOn: string | null; decommissionedOn: string | null;
+}
+
+export interface PlannedBatch {
+  create: number;
+  update: number;
+  /** Points in no area of the set tested (ascending row numbers). */
+  outside: { row: number; lon: number; lat: number }[];
+}
+
 /**
- * Every station of one operator with its full state. Coordinates come at full float8
- * precision (not rounded), so a state written back is exactly the state read.
+ * Plans one batch of valid rows against the operator's stations in one statement: creates and
+ * updates are saved as the upload's changes, points outside every area come back
+ * (sql/queries/upload-plan-rows.sql).
  */
-export async function findOperatorStations(db: Db, operatorId: number): Promise<Map<string, StationState & { code: string; technology: Technology }>> {
-  const rows = await db.selectFrom('stations')
-    .select([
-      'code', 'technology', 'name', 'status', 'commissioned_on as commissionedOn', 'decommissioned_on as decommissionedOn',
-      sql<number>`ST_X(geom)`.as('lon'), sql<number>`ST_Y(geom)`.as('lat'),
-    ])
-    .where('operator_id', '=', operatorId)
-    .execute();
-  return new Map(rows.map((r) => [stationKey(r.code, r.technology), { ...r, lon: Number(r.lon), lat: Number(r.lat) }]));
+export async function planRows(db: Db, p: { uploadId: number; operatorId: number; setId: number | null; outsideIsError: boolean },
+  rows: readonly PlanRow[]): Promise<PlannedBatch> {
+  const { rows: out } = await runQuery<{ kind: string; row_number: number | null; lon: number | null; lat: number | null; n: number | null }>(
+    db, 'upload-plan-rows', [
+      p.uploadId, p.operatorId, p.setId, p.outsideIsError,
+      rows.map((r) => r.rowNumber), rows.map((r) => r.code), rows.map((r) => r.technology), rows.map((r) => r.name),
+      rows.map((r) => r.lon), rows.map((r) => r.lat), rows.map((r) => r.status),
+      rows.map((r) => r.commissionedOn), rows.map((r) => r.decommissionedOn),
+    ]);
+  const batch: PlannedBatch = { create: 0, update: 0, outside: [] };
+  for (const r of out) {
+    if (r.kind === 'outside') batch.outside.push({ row: Number(r.row_number), lon: Number(r.lon), lat: Number(r.lat) });
+    else if (r.kind === 'create' || r.kind === 'update') batch[r.kind] = Number(r.n);
+  }
+  batch.outside.sort((a, b) => a.row - b.row);
+  return batch;
 }
 
-const OUTSIDE_BATCH = 5000;
-
-/** Indexes (0-based) of the points that fall in no area of the set. */
-export async function findPointsOutside(db: Db, setId: number, points: readonly { lon: number; lat: number }[]): Promise<Set<number>> {
-  const outside = new Set<number>();
-  for (let i = 0; i < points.length; i += OUTSIDE_BATCH) {
-    const b = points.slice(i, i + OUTSIDE_BATCH);
-    const { rows } = await runQuery<{ i: number }>(db, 'upload-points-outside', [setId, b.map((p) => p.lon), b.map((p) => p.lat)]);
-    for (const r of rows) outside.add(i + r.i - 1);
-  }
-  return outside;
+/** Replace mode: plans the decommissioning of the operator's stations no row of the file names. Returns how many. */
+export async function planDecommissions(db: Db, p: { uploadId: number; operatorId: number; today: string },
+  keys: { codes: string[]; technologies: string[]; codesOnly: string[] }): Promise<number> {
+  const { rows } = await runQuery<{ n: number }>(db, 'upload-plan-decommission',
+    [p.uploadId, p.operatorId, p.today, keys.codes, keys.technologies, keys.codesOnly]);
+  return Number(rows[0]?.n ?? 0);
 }
 
-/** Removes stations by identity (a rollback of their creation); their area rows cascade. */
-export async function deleteStationsByKey(db: Db, operatorId: number, keys: readonly { code: string; technology: string }[]): Promise<number> {
-  let deleted = 0;
-  for (let i = 0; i < keys.length; i += OUTSIDE_BATCH) {
-    const b = keys.slice(i, i + OUTSIDE_BATCH);
-    const r = await sql`delete from stations s using unnest(${b.map((k) => k.code)}::text[], ${b.map((k) => k.technology)}::text[]) as k(code, technology)
-      where s.operator_id = ${operatorId} and s.code = k.code and s.technology = k.technology`.execute(db);
-    deleted += Number(r.numAffectedRows ?? 0);
+const WRITE_SLICE = 5000;
+
+/**
+ * Writes an upload's planned states into stations (after: commit; before: rollback) and places
+ * them into areas, set-based, slice by slice in key order so that a progress bar can move; the
+ * caller's transaction makes the slices one (sql/queries/upload-write-stations.sql).
+ */
+export async function writeUploadStations(db: Db, p: { uploadId: number; operatorId: number; restoreBefore: boolean },
+  onSlice?: (done: number) => void): Promise<number> {
+  let done = 0;
+  let last: { code: string | null; technology: string | null } = { code: null, technology: null };
+  for (;;) {
+    const { rows } = await runQuery<{ n: number; last_code: string | null; last_technology: string | null }>(db, 'upload-write-stations',
+      [p.uploadId, p.operatorId, p.restoreBefore, last.code, last.technology, WRITE_SLICE]);
+    const n = Number(rows[0]?.n ?? 0);
+    done += n;
+    if (n > 0) onSlice?.(done);
+    if (n < WRITE_SLICE) return done;
+    last = { code: rows[0]!.last_code, technology: rows[0]!.last_technology };
   }
-  return deleted;
+}
+
+/** Removes the stations an upload created (a rollback of their creation); their area rows go first, set-based. */
+export async function deleteCreatedStations(db: Db, uploadId: number, operatorId: number): Promise<number> {
+  await sql`delete from station_areas sa using stations s, upload_changes c
+    where c.upload_id = ${uploadId} and c.before_status is null
+      and s.operator_id = ${operatorId} and s.code = c.code and s.technology = c.technology and sa.station_id = s.id`.execute(db);
+  const r = await sql`delete from stations s using upload_changes c
+    where c.upload_id = ${uploadId} and c.before_status is null
+      and s.operator_id = ${operatorId} and s.code = c.code and s.technology = c.technology`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** Stations the upload changed whose state is no longer the one it wrote, leaving out `skip` (at most 1,000). */
+export async function findChangedSince(db: Db, uploadId: number, operatorId: number,
+  skip: readonly { code: string; technology: string }[]): Promise<{ code: string; technology: '4G' | '5G' }[]> {
+  const { rows } = await runQuery<{ code: string; technology: '4G' | '5G' }>(db, 'upload-changed-since',
+    [uploadId, operatorId, skip.map((k) => k.code), skip.map((k) => k.technology)]);
+  return rows;
 }

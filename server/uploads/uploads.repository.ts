@@ -39,16 +39,10 @@ export async function insertIssues(db: Db, uploadId: number, issues: readonly Ro
   }
 }
 
-export async function insertChanges(db: Db, uploadId: number, changes: readonly PlannedChange[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += BATCH) {
-    const b = changes.slice(i, i + BATCH);
-    await sql`insert into upload_changes (upload_id, code, technology, action, row_number, before, after)
-      select ${uploadId}::bigint, u.code, u.technology, u.action, u.row_number, u.before::jsonb, u.after::jsonb
-      from unnest(${b.map((c) => c.code)}::text[], ${b.map((c) => c.technology)}::text[], ${b.map((c) => c.action)}::text[],
-                  ${b.map((c) => c.rowNumber)}::int[], ${b.map((c) => (c.before ? JSON.stringify(c.before) : null))}::text[],
-                  ${b.map((c) => JSON.stringify(c.after))}::text[])
-        as u(code, technology, action, row_number, before, after)`.execute(db);
-  }
+/** The file's summary, known once it is read to the end (the row was inserted first, so changes can point at it). */
+export async function updateUploadSummary(db: Db, id: number, u: Pick<NewUpload, 'rowsTotal' | 'counts' | 'columns'>): Promise<void> {
+  await sql`update uploads set rows_total = ${u.rowsTotal}, counts = ${JSON.stringify(u.counts)}::jsonb,
+    columns = ${JSON.stringify(u.columns)}::jsonb where id = ${id}`.execute(db);
 }
 
 const uploadColumns = [
@@ -95,14 +89,29 @@ export async function findIssuePage(db: Db, id: number, f: IssueFilter & { offse
   return { rows, total: Number(total.n) };
 }
 
-export async function findChanges(db: Db, id: number, f: { action?: string | undefined; offset?: number; limit?: number } = {}) {
+const stateColumns = (side: 'before' | 'after') => [
+  `${side}_name`, `${side}_lon`, `${side}_lat`, `${side}_status`, `${side}_commissioned_on`, `${side}_decommissioned_on`,
+] as const;
+
+/** One page of an upload's planned changes, each with the station's state before (null: created) and after. */
+export async function findChanges(db: Db, id: number, f: { action?: string | undefined; offset?: number; limit?: number } = {}): Promise<PlannedChange[]> {
   let q = withUploads(db).selectFrom('upload_changes')
-    .select(['code', 'technology', 'action', 'row_number as rowNumber', 'before', 'after']).where('upload_id', '=', id);
+    .select(['code', 'technology', 'action', 'row_number', ...stateColumns('before'), ...stateColumns('after')]).where('upload_id', '=', id);
   if (f.action) q = q.where('action', '=', f.action as 'create');
   q = q.orderBy('code').orderBy('technology');
   if (f.limit !== undefined) q = q.offset(f.offset ?? 0).limit(f.limit);
   const rows = await q.execute();
-  return rows as unknown as PlannedChange[];
+  return rows.map((r) => ({
+    code: r.code, technology: r.technology, action: r.action, rowNumber: r.row_number,
+    before: r.before_status === null ? null : {
+      name: r.before_name, lon: Number(r.before_lon), lat: Number(r.before_lat), status: r.before_status,
+      commissionedOn: r.before_commissioned_on, decommissionedOn: r.before_decommissioned_on,
+    },
+    after: {
+      name: r.after_name, lon: Number(r.after_lon), lat: Number(r.after_lat), status: r.after_status,
+      commissionedOn: r.after_commissioned_on, decommissionedOn: r.after_decommissioned_on,
+    },
+  }));
 }
 
 export async function markCommitted(db: Db, id: number, by: string): Promise<void> {

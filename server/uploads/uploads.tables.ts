@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { StationStatus } from '../db/schema.js';
 
-/** The tables of sql/migrations/0002_uploads.sql, added to the core DB type with `withTables`. */
+/** The tables of sql/migrations/0002_uploads.sql (upload_changes as of 0005), added to the core DB type with `withTables`. */
 
 type Jsonb<T> = ColumnType<T, string, string>;
 
@@ -53,8 +54,19 @@ export interface UploadChangesTable {
   technology: '4G' | '5G';
   action: 'create' | 'update' | 'decommission';
   row_number: number | null;
-  before: unknown;
-  after: unknown;
+  /** The state before (all null: the upload created the station) and after (sql/migrations/0005_upload_staging.sql). */
+  before_name: string | null;
+  before_lon: number | null;
+  before_lat: number | null;
+  before_status: StationStatus | null;
+  before_commissioned_on: string | null;
+  before_decommissioned_on: string | null;
+  after_name: string | null;
+  after_lon: number;
+  after_lat: number;
+  after_status: StationStatus;
+  after_commissioned_on: string | null;
+  after_decommissioned_on: string | null;
 }
 
 export interface OperatorStationVersionsTable {

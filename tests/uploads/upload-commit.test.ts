@@ -78,7 +78,7 @@ describe(`upload commit, rollback, concurrency (${dbKind()})`, () => {
     const p = await preview(rowsOf(12000, 0, 'New name'));
     expect(p.counts).toMatchObject({ create: 11990, update: 10 });
     // Break one change near the end (after two slices of 5,000 were written): the check constraint fails there.
-    await sql`update upload_changes set after = jsonb_set(after, '{decommissionedOn}', '"2000-01-01"')
+    await sql`update upload_changes set after_decommissioned_on = '2000-01-01'
       where upload_id = ${p.id} and code = 'C11990'`.execute(database.db);
     await expect(commitUpload(database.db, p.id, 'a')).rejects.toThrow();
     expect(await snapshotStations(database)).toEqual(before);

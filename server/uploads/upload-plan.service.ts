@@ -1,0 +1,117 @@
+import type { Transaction } from 'kysely';
+import { normalizeTechnology } from '../../geo/normalize-technology.js';
+import type { DB } from '../db/schema.js';
+import type { OperatorRow } from '../operators/operators.repository.js';
+import { readUploadRows } from './upload-read.js';
+import type { ColumnReport, UploadFormat } from './upload-source.js';
+import { planDecommissions, planRows, stationKey, type PlannedBatch } from './upload-stations.repository.js';
+import { validateRow, type RowIssue, type ValidStation } from './upload-validate.js';
+import { cellText, readText } from './upload-values.js';
+import type { UploadProgress } from './uploads.service.js';
+
+/** Rows planned per statement: one round trip each, and all this process holds of the file at a time. */
+const PLAN_BATCH = 5000;
+
+export interface PlanTarget {
+  uploadId: number;
+  operator: OperatorRow;
+  mode: 'merge' | 'replace';
+  today: string;
+  /** The boundary set whose areas every point should fall in (null: none to test against). */
+  areas: { setId: number; name: string; outsideIsError: boolean } | null;
+}
+
+export interface PlanSource { path: string; format: UploadFormat; sheet?: string | undefined; maxRows: number; size: number }
+
+export interface PlanResult {
+  rows: number;
+  issues: RowIssue[];
+  counts: { create: number; update: number; unchanged: number; decommission: number };
+}
+
+/**
+ * Streams a file, checks each row and plans the valid ones against the operator's stations in
+ * batches, saving the planned changes of the upload as it goes (in the caller's transaction):
+ * the file is never held whole. While one batch is being planned by the database the next one
+ * is read and checked. Returns every row issue in row order and the counts.
+ */
+export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, source: PlanSource, columns: ColumnReport,
+  onProgress?: (p: UploadProgress) => void): Promise<PlanResult> {
+  const { operator, today, areas } = target;
+  const issues: RowIssue[] = [];
+  const firstRow = new Map<string, number>();
+  // Replace mode only: the key of every row that names a station, so that it is not decommissioned.
+  const keysInFile = new Set<string>(), codesInFile = new Set<string>();
+  const counts = { create: 0, update: 0, unchanged: 0, decommission: 0 };
+  let outsideFound = false;
+  const tally = (sent: number, b: PlannedBatch) => {
+    counts.create += b.create;
+    counts.update += b.update;
+    const dropped = areas?.outsideIsError ? b.outside.length : 0;
+    counts.unchanged += sent - dropped - b.create - b.update;
+    for (const p of b.outside) {
+      outsideFound = true;
+      issues.push({ row: p.row, severity: areas?.outsideIsError ? 'error' : 'warning', code: 'outside_areas', field: 'latitude',
+        value: `${p.lat}, ${p.lon}`, message: `the point (${p.lat}, ${p.lon}) is outside every area of "${areas?.name}": check the coordinates` });
+    }
+  };
+  const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false };
+  let batch: ValidStation[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const sent = batch;
+    batch = [];
+    await inFlight;
+    inFlight = planRows(trx, batchTarget, sent).then((b) => tally(sent.length, b));
+    // Awaited before returning or throwing; this only keeps a failure meanwhile from being "unhandled".
+    inFlight.catch(() => {});
+  };
+
+  let rows = 0, bytes = 0;
+  const onBytes = (n: number) => { bytes += n; };
+  try {
+    for await (const row of readUploadRows(source.path, { format: source.format, sheet: source.sheet, maxRows: source.maxRows, onBytes }, columns)) {
+      rows++;
+      if (onProgress && rows % 2000 === 0) onProgress({ phase: 'reading', bytes, totalBytes: source.size, rows });
+      const { station, issues: found } = validateRow(row, { operator, today });
+      issues.push(...found);
+      if (target.mode === 'replace') rememberKeys(row.values, keysInFile, codesInFile);
+      if (!station) continue;
+      const key = stationKey(station.code, station.technology);
+      const seen = firstRow.get(key);
+      if (seen !== undefined) {
+        issues.push({ row: row.rowNumber, severity: 'error', code: 'duplicate', field: 'station_code', value: station.code,
+          message: `station ${station.code} (${station.technology}) is already on row ${seen}: each station once per file` });
+        continue;
+      }
+      firstRow.set(key, row.rowNumber);
+      batch.push(station);
+      if (batch.length >= PLAN_BATCH) await flush();
+    }
+    onProgress?.({ phase: 'checking', rows });
+    await flush();
+    await inFlight;
+  } catch (err) {
+    await inFlight.catch(() => {});
+    throw err;
+  }
+  // Outside-area issues arrive per batch after the row's own: back into row order (stable).
+  if (outsideFound) issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  if (target.mode === 'replace') {
+    // A key is code NUL technology; the technology (4G/5G) has no NUL, so the last one splits it.
+    const keys = [...keysInFile].map((k) => [k.slice(0, k.lastIndexOf('\u0000')), k.slice(k.lastIndexOf('\u0000') + 1)] as const);
+    counts.decommission = await planDecommissions(trx, { uploadId: target.uploadId, operatorId: operator.id, today },
+      { codes: keys.map((k) => k[0]), technologies: keys.map((k) => k[1]), codesOnly: [...codesInFile] });
+  }
+  return { rows, issues, counts };
+}
+
+/** Keys of every row that names a station, valid or not: replace mode must not decommission those. */
+function rememberKeys(values: Parameters<typeof validateRow>[0]['values'], keys: Set<string>, codes: Set<string>) {
+  const code = readText(values.station_code ?? null, 1000);
+  if (!code.ok || !code.value) return;
+  const tech = normalizeTechnology(cellText(values.technology ?? null));
+  if (tech) keys.add(stationKey(code.value, tech));
+  else codes.add(code.value);
+}

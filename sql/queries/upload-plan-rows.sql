@@ -1,0 +1,40 @@
+-- One batch of a file's valid rows planned against the operator's stations, set-based:
+-- creates and updates go into upload_changes; unchanged stations are only counted.
+-- $1 upload id; $2 operator id; $3 boundary set id for the outside-area test (null: no test);
+-- $4 true: a point outside every area is an error (the row is not planned);
+-- $5–$13 the rows, zipped by unnest: row number, code, technology, name, lon, lat, status,
+-- commissioned on, decommissioned on.
+-- Returns one line per point outside every area (kind 'outside', with row, lon, lat) and one
+-- line per action written with its count (kind 'create' / 'update', n).
+-- ST_Covers: a point exactly on the outer border is inside; the GiST index on areas.geom
+-- does the pre-filtering. Coordinates compare as float8, exactly as stored (no rounding).
+with f as (
+  select u.*, $3::int is not null and not exists (
+    select 1 from areas a
+    where a.set_id = $3::int and ST_Covers(a.geom, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326))) as outside
+  from unnest($5::int[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::float8[], $11::text[], $12::date[], $13::date[])
+    as u(row_number, code, technology, name, lon, lat, status, commissioned_on, decommissioned_on)
+),
+cmp as (
+  select f.*, s.id as station_id, s.name as b_name, ST_X(s.geom) as b_lon, ST_Y(s.geom) as b_lat, s.status as b_status,
+         s.commissioned_on as b_commissioned_on, s.decommissioned_on as b_decommissioned_on
+  from f
+  left join stations s on s.operator_id = $2::int and s.code = f.code and s.technology = f.technology
+  where not (f.outside and $4::boolean)
+),
+written as (
+  insert into upload_changes (upload_id, code, technology, action, row_number,
+    before_name, before_lon, before_lat, before_status, before_commissioned_on, before_decommissioned_on,
+    after_name, after_lon, after_lat, after_status, after_commissioned_on, after_decommissioned_on)
+  select $1::bigint, c.code, c.technology, case when c.station_id is null then 'create' else 'update' end, c.row_number,
+    c.b_name, c.b_lon, c.b_lat, c.b_status, c.b_commissioned_on, c.b_decommissioned_on,
+    c.name, c.lon, c.lat, c.status, c.commissioned_on, c.decommissioned_on
+  from cmp c
+  where c.station_id is null
+     or (c.b_name, c.b_lon, c.b_lat, c.b_status, c.b_commissioned_on, c.b_decommissioned_on)
+        is distinct from (c.name, c.lon, c.lat, c.status, c.commissioned_on, c.decommissioned_on)
+  returning action
+)
+select 'outside' as kind, f.row_number, f.lon, f.lat, null::int as n from f where f.outside
+union all
+select w.action, null, null, null, count(*)::int from written w group by w.action
