@@ -37,8 +37,9 @@ export async function commitUpload(db: Kysely<DB>, id: number, by: string, onPro
     }
     // Set-based, straight from the saved plan: nothing of it passes through this process.
     const total = Number(upload.counts.create) + Number(upload.counts.update) + Number(upload.counts.decommission);
-    await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: false },
-      (done) => onProgress?.({ phase: 'writing', done, total }));
+    onProgress?.({ phase: 'writing', done: 0, total });
+    await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: false });
+    onProgress?.({ phase: 'writing', done: total, total });
     await markCommitted(trx, id, by);
   });
   return getUpload(db, id);

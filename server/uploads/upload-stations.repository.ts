@@ -67,26 +67,14 @@ export async function planDecommissions(db: Db, p: { uploadId: number; operatorI
   return Number(rows[0]?.n ?? 0);
 }
 
-const WRITE_SLICE = 5000;
-
 /**
  * Writes an upload's planned states into stations (after: commit; before: rollback) and places
- * them into areas, set-based, slice by slice in key order so that a progress bar can move; the
- * caller's transaction makes the slices one (sql/queries/upload-write-stations.sql).
+ * them into areas, set-based, in one statement (sql/queries/upload-write-stations.sql).
+ * Returns how many planned states there were.
  */
-export async function writeUploadStations(db: Db, p: { uploadId: number; operatorId: number; restoreBefore: boolean },
-  onSlice?: (done: number) => void): Promise<number> {
-  let done = 0;
-  let last: { code: string | null; technology: string | null } = { code: null, technology: null };
-  for (;;) {
-    const { rows } = await runQuery<{ n: number; last_code: string | null; last_technology: string | null }>(db, 'upload-write-stations',
-      [p.uploadId, p.operatorId, p.restoreBefore, last.code, last.technology, WRITE_SLICE]);
-    const n = Number(rows[0]?.n ?? 0);
-    done += n;
-    if (n > 0) onSlice?.(done);
-    if (n < WRITE_SLICE) return done;
-    last = { code: rows[0]!.last_code, technology: rows[0]!.last_technology };
-  }
+export async function writeUploadStations(db: Db, p: { uploadId: number; operatorId: number; restoreBefore: boolean }): Promise<number> {
+  const { rows } = await runQuery<{ n: number }>(db, 'upload-write-stations', [p.uploadId, p.operatorId, p.restoreBefore]);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Removes the stations an upload created (a rollback of their creation); their area rows go first, set-based. */

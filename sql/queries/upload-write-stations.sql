@@ -1,13 +1,13 @@
--- Writes one slice of an upload's planned changes into stations, set-based, and places the
--- stations written into the areas of every boundary set, in one statement.
+-- Writes an upload's planned changes into stations, set-based, and places the stations
+-- written into the areas of every boundary set, all in one statement (no slices: a keyset
+-- slice would sort the upload's changes by code again for every slice).
 -- $1 upload id; $2 operator id; $3 false: write the states after (commit), true: write the
--- states before (rollback; stations the upload created are deleted elsewhere);
--- $4/$5 the last code and technology of the previous slice (null: from the start); $6 slice size.
+-- states before (rollback; stations the upload created are deleted elsewhere).
 -- Stations whose state is already the one written are left alone (no new updated_at).
 -- Areas as in assign-stations.sql: ST_Covers, and on a shared border the smallest code wins,
 -- all-digit codes by value and before any other (geo/compare-area-codes.ts says the same).
--- Returns the slice's size and its last key, for the next slice.
-with slice as (
+-- Returns how many planned states were written or found already in place.
+with planned as (
   select c.code, c.technology,
     case when $3::boolean then c.before_name else c.after_name end as name,
     case when $3::boolean then c.before_lon else c.after_lon end as lon,
@@ -17,16 +17,13 @@ with slice as (
     case when $3::boolean then c.before_decommissioned_on else c.after_decommissioned_on end as decommissioned_on
   from upload_changes c
   where c.upload_id = $1::bigint
-    and ($4::text is null or (c.code, c.technology) > ($4::text, $5::text))
     and (not $3::boolean or c.before_status is not null)
-  order by c.code, c.technology
-  limit $6::int
 ),
 written as (
   insert into stations as s (operator_id, code, technology, name, geom, status, commissioned_on, decommissioned_on)
   select $2::int, x.code, x.technology, x.name, ST_SetSRID(ST_MakePoint(x.lon, x.lat), 4326),
          x.status, x.commissioned_on, x.decommissioned_on
-  from slice x
+  from planned x
   on conflict (operator_id, code, technology) do update set
     name = excluded.name, geom = excluded.geom, status = excluded.status,
     commissioned_on = excluded.commissioned_on, decommissioned_on = excluded.decommissioned_on, updated_at = now()
@@ -45,7 +42,4 @@ placed as (
   on conflict (set_id, station_id) do update set area_id = excluded.area_id
     where station_areas.area_id is distinct from excluded.area_id
 )
-select count(*)::int as n,
-       (select x.code from slice x order by x.code desc, x.technology desc limit 1) as last_code,
-       (select x.technology from slice x order by x.code desc, x.technology desc limit 1) as last_technology
-from slice
+select count(*)::int as n from planned

@@ -6,10 +6,25 @@ import { openDatabase } from '../../server/db/database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { isDatabaseEmpty, loadDemoData } from '../../server/demo/demo.service.js';
 import { commitUpload, rollbackUpload } from '../../server/uploads/upload-commit.service.js';
-import { previewUpload } from '../../server/uploads/uploads.service.js';
+import { previewUpload, type UploadProgress } from '../../server/uploads/uploads.service.js';
 import { generateDemoData } from '../../seeds/demo-data.js';
 
 const ROWS = 100_000;
+
+/** One progress line on stderr (rewritten in place on a terminal, at most once a second otherwise). */
+function progressLine() {
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  return (step: string, p?: UploadProgress) => {
+    const now = performance.now();
+    const detail = !p ? '' : p.phase === 'reading' ? ` reading ${p.rows.toLocaleString('en')} rows (${Math.round((100 * p.bytes) / (p.totalBytes || 1))}%)`
+      : p.phase === 'writing' ? ` writing ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')}` : ` ${p.phase} ${p.rows.toLocaleString('en')} rows`;
+    if (p && !tty && now - last < 1000) return;
+    last = now;
+    const rss = `rss ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`;
+    process.stderr.write(tty ? `\r\x1b[Kupload bench: ${step}${detail}, ${rss}` : `upload bench: ${step}${detail}, ${rss}\n`);
+  };
+}
 
 /**
  * A deterministic 100,000-row station list (LCG, so every run uploads the same file): points
@@ -45,13 +60,20 @@ export async function runUploadBench(): Promise<Record<string, string | number>>
     const path = join(dir, 'stations-100k.csv');
     writeFileSync(path, generateCsv(ROWS, generateDemoData().stations));
     const startRss = process.memoryUsage().rss;
+    const show = progressLine();
+    show('preview');
     const t0 = performance.now();
-    const preview = await previewUpload({ db: database.db, config }, { path, fileName: 'stations-100k.csv', operator: 'VIETNAMOBILE', mode: 'merge', uploadedBy: 'bench' });
+    const preview = await previewUpload({ db: database.db, config }, { path, fileName: 'stations-100k.csv', operator: 'VIETNAMOBILE', mode: 'merge', uploadedBy: 'bench' },
+      (p) => show('preview', p));
     const t1 = performance.now();
-    await commitUpload(database.db, preview.id, 'bench');
+    show(`preview ${Math.round(t1 - t0)} ms; commit`);
+    await commitUpload(database.db, preview.id, 'bench', (p) => show('commit', p));
     const t2 = performance.now();
+    show(`commit ${Math.round(t2 - t1)} ms; rollback`);
     await rollbackUpload(database.db, preview.id, 'bench');
     const t3 = performance.now();
+    show(`rollback ${Math.round(t3 - t2)} ms; done`);
+    process.stderr.write(process.stderr.isTTY ? '\n' : '');
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     return {
       'upload: database': database.kind,
@@ -59,9 +81,10 @@ export async function runUploadBench(): Promise<Record<string, string | number>>
       'upload: created': preview.counts.create,
       'upload: preview ms': Math.round(t1 - t0),
       'upload: commit ms': Math.round(t2 - t1),
-      'upload: preview+commit ms': Math.round(t2 - t0),
+      'upload: preview+commit ms (target < 10000)': Math.round(t2 - t0),
       'upload: rollback ms': Math.round(t3 - t2),
-      'upload: peak rss MB': Math.round(peakRss / 1024 / 1024),
+      'upload: rss before MB': Math.round(startRss / 1024 / 1024),
+      'upload: peak rss MB (target < 300)': Math.round(peakRss / 1024 / 1024),
       'upload: rss growth MB': Math.round((peakRss - startRss) / 1024 / 1024),
     };
   } finally {
