@@ -1,29 +1,31 @@
 import { z } from 'zod';
 
 const nfc = (s: string) => s.normalize('NFC').trim();
+/** Text that reaches the database: no control characters (PostgreSQL refuses NUL in text). */
+const text = (max: number) => z.string().max(max).transform(nfc).pipe(z.string().regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters are not allowed'));
 
 /** Letters (any script, so Vietnamese names work), digits, dot, dash, underscore: safe in a log line and a URL. */
 export const username = z.string().max(200).transform(nfc)
   .pipe(z.string().regex(/^[\p{L}\p{M}\p{N}._-]{2,64}$/u, 'username: 2–64 letters, digits, ".", "_" or "-"'));
-const displayName = z.string().transform(nfc).pipe(z.string().min(1).max(200));
+const displayName = text(200).pipe(z.string().min(1));
 export const password = z.string().min(10, 'password: at least 10 characters').max(1000);
 export const roleParam = z.enum(['admin', 'planner', 'operator', 'inspector']);
 
 export const loginBody = z.strictObject({
-  username: z.string().max(200).transform(nfc).pipe(z.string().min(1)),
+  username: text(200).pipe(z.string().min(1)),
   password: z.string().min(1).max(1000),
 });
 
 export const jurisdictionInput = z.strictObject({
-  set: z.union([z.string(), z.number().int().positive()]).optional().describe('Boundary set id or name; default: the default set'),
-  areas: z.array(z.string().max(100).transform(nfc)).min(1).max(5000).describe('Area codes of that set'),
+  set: z.union([text(200), z.number().int().positive()]).optional().describe('Boundary set id or name; default: the default set'),
+  areas: z.array(text(100)).min(1).max(5000).describe('Area codes of that set'),
 });
 
 export const createUserBody = z.strictObject({
   username,
   displayName: displayName.optional(),
   role: roleParam,
-  operator: z.string().max(50).optional().describe('Operator code; required for role operator'),
+  operator: text(50).optional().describe('Operator code; required for role operator'),
   jurisdiction: jurisdictionInput.optional().describe('Inspectors only: the areas they may see stations of'),
   password: password.optional().describe('Omitted: one is generated and returned once'),
 });
@@ -31,7 +33,7 @@ export const createUserBody = z.strictObject({
 export const patchUserBody = z.strictObject({
   displayName: displayName.optional(),
   role: roleParam.optional(),
-  operator: z.string().max(50).nullable().optional(),
+  operator: text(50).nullable().optional(),
   jurisdiction: jurisdictionInput.nullable().optional(),
   disabled: z.boolean().optional(),
   password: password.optional(),
@@ -41,14 +43,14 @@ export const userIdParams = z.strictObject({ id: z.coerce.number().int().positiv
 export const tokenIdParams = userIdParams;
 
 export const createTokenBody = z.strictObject({
-  name: z.string().transform(nfc).pipe(z.string().min(1).max(100)),
+  name: text(100).pipe(z.string().min(1)),
   userId: z.number().int().positive().optional().describe('Admins only: create the token for another user'),
 });
 
 export const auditQuery = z.strictObject({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  action: z.string().max(50).optional(),
+  action: text(50).optional(),
 });
 
 export const userView = z.object({
