@@ -2,9 +2,9 @@ import { formatShare } from '../../geo/parse-target-share.js';
 import type { AppContext } from '../context.js';
 import { readDataVersion } from '../db/data-version.js';
 import { AppError, notFound } from '../errors.js';
-import { findBoundarySet, listBoundarySets, type BoundarySetRow } from '../boundary-sets/boundary-sets.repository.js';
-import { findOperatorByCode, listOperators, type OperatorRow } from '../operators/operators.repository.js';
-import { findDefaultTarget } from '../targets/targets.repository.js';
+import { listBoundarySets, type BoundarySetRow } from '../boundary-sets/boundary-sets.repository.js';
+import { listOperators, type OperatorRow } from '../operators/operators.repository.js';
+import { findDefaultTarget, type TargetRow } from '../targets/targets.repository.js';
 import { parseTargetShare } from '../../geo/parse-target-share.js';
 
 /** Everything a figure depends on, resolved and checked once per request. */
@@ -30,34 +30,55 @@ export function todayInVietnam(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }
 
-export async function resolveBoundarySet(ctx: AppContext, key: string | undefined): Promise<BoundarySetRow> {
+/** What every request looks up, read once per data version: the sets, operators and stored target. */
+interface Catalog {
+  dataVersion: number;
+  sets: BoundarySetRow[];
+  operators: OperatorRow[];
+  target: TargetRow | undefined;
+}
+
+async function loadCatalog(ctx: AppContext): Promise<Catalog> {
+  const dataVersion = await readDataVersion(ctx.db);
+  return ctx.cache.get('catalog', dataVersion, async () => {
+    const [sets, operators, target] = await Promise.all([listBoundarySets(ctx.db), listOperators(ctx.db), findDefaultTarget(ctx.db)]);
+    return { dataVersion, sets, operators, target };
+  }) as Promise<Catalog>;
+}
+
+/** A set by id (all digits) or exact name; none given: the default (newest non-demo, else the demo). */
+function pickBoundarySet(sets: BoundarySetRow[], key: string | undefined): BoundarySetRow {
   if (key !== undefined) {
-    const set = await findBoundarySet(ctx.db, key);
+    const set = /^\d{1,9}$/.test(key) ? sets.find((s) => s.id === Number(key)) : sets.find((s) => s.name === key);
     if (!set) throw notFound(`Boundary set "${key}"`, { set: key });
     return set;
   }
-  const [first] = await listBoundarySets(ctx.db);
+  const [first] = sets;
   if (!first) throw new AppError(404, 'no_boundary_set', 'No boundary set is loaded yet: import one with `npm run cli -- boundaries import`');
   return first;
 }
 
-export async function resolveOperator(ctx: AppContext, code: string | undefined): Promise<OperatorRow | null> {
+function pickOperator(operators: OperatorRow[], code: string | undefined): OperatorRow | null {
   if (code === undefined) return null;
-  const op = await findOperatorByCode(ctx.db, code);
+  const op = operators.find((o) => o.code === code.toUpperCase());
   if (op) return op;
-  const known = (await listOperators(ctx.db)).map((o) => o.code);
-  throw new AppError(400, 'invalid_parameter', `operator: unknown operator "${code}"; known: ${known.join(', ')}`, [
+  throw new AppError(400, 'invalid_parameter', `operator: unknown operator "${code}"; known: ${operators.map((o) => o.code).join(', ')}`, [
     { path: 'operator', message: `unknown operator "${code}"` },
   ]);
 }
 
+export async function resolveBoundarySet(ctx: AppContext, key: string | undefined): Promise<BoundarySetRow> {
+  return pickBoundarySet((await loadCatalog(ctx)).sets, key);
+}
+
+export async function resolveOperator(ctx: AppContext, code: string | undefined): Promise<OperatorRow | null> {
+  return pickOperator((await loadCatalog(ctx)).operators, code);
+}
+
 export async function resolveScope(ctx: AppContext, q: ScopeQuery): Promise<Scope> {
-  const [set, operator, stored, dataVersion] = await Promise.all([
-    resolveBoundarySet(ctx, q.set),
-    resolveOperator(ctx, q.operator),
-    findDefaultTarget(ctx.db),
-    readDataVersion(ctx.db),
-  ]);
+  const { dataVersion, sets, operators, target: stored } = await loadCatalog(ctx);
+  const set = pickBoundarySet(sets, q.set);
+  const operator = pickOperator(operators, q.operator);
   const bp = q.target ?? stored?.shareBp ?? parseTargetShare(ctx.config.defaultTarget);
   const usesStored = q.target === undefined && stored !== undefined;
   return {

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../../server/db/database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { generateNationalData } from '../../seeds/national-data.js';
+import { testAdminToken } from '../helpers/test-auth.js';
 
 export type BenchRow = [string, string];
 const say = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -29,9 +30,11 @@ export async function openBenchDatabase(): Promise<Database> {
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
+let authorization: string | undefined;
+
 async function timeGet(url: string): Promise<{ ms: number; bytes: number; status: number }> {
   const t = performance.now();
-  const res = await fetch(url);
+  const res = await fetch(url, authorization ? { headers: { authorization } } : {});
   const body = await res.arrayBuffer();
   return { ms: performance.now() - t, bytes: body.byteLength, status: res.status };
 }
@@ -61,6 +64,7 @@ export async function runServerBench(sizes = { areas: 700, n4g: 150_000, n5g: 75
     await loadDemoData(database.db, data);
     rows.push([`load ${data.stations.length} stations + ${data.areas.length} areas`, `${((performance.now() - t) / 1000).toFixed(1)} s`]);
 
+    authorization = `Bearer ${await testAdminToken(database.db)}`; // station-level data needs a role
     const app = createApp({ config: loadConfig({ SEED_DEMO: 'false', PGLITE_DATA_DIR: 'memory://' }), database });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
