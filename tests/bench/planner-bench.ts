@@ -5,6 +5,7 @@ import { loadConfig } from '../../server/config.js';
 import { migrate } from '../../server/db/migrate.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { generateNationalData } from '../../seeds/national-data.js';
+import { testAdminToken } from '../helpers/test-auth.js';
 import { openBenchDatabase } from './server-bench.js';
 
 const say = (m: string) => process.stderr.write(`[bench:planner] ${m}\n`);
@@ -32,11 +33,13 @@ export async function runPlannerBench(): Promise<Record<string, string | number>
     const app = createApp({ config: loadConfig({ SEED_DEMO: 'false', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent' }), database });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
+    // The planner's reads need an account (server/auth/policy.ts): a test admin in this throwaway database.
+    const headers = { authorization: `Bearer ${await testAdminToken(database.db)}` };
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/planner`;
     const time = async (label: string, path: string, describe: (body: any) => string) => {
       say(label);
       const t0 = performance.now();
-      const res = await fetch(base + path);
+      const res = await fetch(base + path, { headers });
       const text = await res.text();
       const s = ((performance.now() - t0) / 1000).toFixed(2);
       if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
