@@ -7,7 +7,7 @@ import { findRule } from '../../server/auth/policy.js';
 import type { Database } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { buildOpenApiDocument } from '../../server/openapi/openapi.js';
-import { ensureTestUser, TEST_PASSWORD, tokenFor } from '../helpers/test-auth.js';
+import { ensureTestUser, TEST_PASSWORD, tokenFor, resetAuthTables } from '../helpers/test-auth.js';
 import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { call, signIn, type Credentials } from './auth-client.js';
@@ -84,6 +84,7 @@ describe(`every route × every caller (${dbKind()})`, () => {
   beforeAll(async () => {
     database = await getTestDatabase();
     await resetDatabase(database);
+    await resetAuthTables(database.db);
     await loadDemoData(database.db);
     const db = database.db;
     server = await startTestServer(database, {}, { auth: 'none' });

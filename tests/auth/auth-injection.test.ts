@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
-import { ensureTestUser, TEST_PASSWORD, tokenFor } from '../helpers/test-auth.js';
+import { ensureTestUser, TEST_PASSWORD, tokenFor, resetAuthTables } from '../helpers/test-auth.js';
 import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { call, signIn } from './auth-client.js';
@@ -20,6 +20,7 @@ describe(`auth inputs under attack (${dbKind()})`, () => {
   beforeAll(async () => {
     database = await getTestDatabase();
     await resetDatabase(database);
+    await resetAuthTables(database.db);
     await loadDemoData(database.db);
     server = await startTestServer(database, {}, { auth: 'none' });
     admin = await tokenFor(database.db, 'inj-admin', { role: 'admin' });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.js';
 import { findUserById, findUserForLogin } from '../../server/auth/auth.repository.js';
@@ -28,3 +29,8 @@ export async function tokenFor(db: Kysely<DB>, username: string, spec: Parameter
 }
 
 export const testAdminToken = (db: Kysely<DB>) => tokenFor(db, 'test-admin', { role: 'admin' });
+
+/** Empties the account tables: on a real PostGIS they outlive test runs, and counts must start clean. */
+export async function resetAuthTables(db: Kysely<DB>): Promise<void> {
+  await sql`truncate users, sessions, api_tokens, login_failures, audit_events restart identity cascade`.execute(db);
+}
