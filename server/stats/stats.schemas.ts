@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { figuresQuery, technologyParam } from '../http/params.schemas.js';
+import { figuresQuery, listParam, technologyParam } from '../http/params.schemas.js';
 
 export const statsQuery = figuresQuery.extend({
+  area: listParam(z.string().min(1).max(100)).optional().describe('Only these area codes in rows (totals stay set-wide)'),
+  format: z.enum(['json', 'csv']).default('json').describe('csv: the area table as a spreadsheet-safe CSV file'),
   technology: technologyParam.optional().describe(
     'Accepted for symmetry with /api/stations and echoed; the gap always needs both technologies, so the figures do not change',
   ),

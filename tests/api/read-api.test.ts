@@ -166,12 +166,26 @@ describe(`read API on the demo data (${dbKind()})`, () => {
     expect(text).not.toMatch(/(^|,)[=+@]/m);
   });
 
+  it('exports the area table as CSV: the same figures as the JSON, then unassigned and totals', async () => {
+    const json = statsResponse.parse((await api('/stats?asOf=2026-11-26&target=50%25&area=883,886')).body);
+    expect(json.rows.map((r) => r.code)).toEqual(['883', '886']);
+    const res = await fetch(`${server.url}/api/stats?asOf=2026-11-26&target=50%25&area=883,886&format=csv`);
+    expect(res.headers.get('content-disposition')).toMatch(/filename="area-gap_.*_883-886_asof-2026-11-26_target-50pct\.csv"/);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('area_code,area_name,n4g,n5g,ratio,required,needed,status,area_km2,population');
+    expect(lines).toHaveLength(1 + 2 + 2);
+    const [code, name, n4g, n5g, , required, needed, status] = lines[1]!.split(',');
+    const row = json.rows[0]!;
+    expect([code, name, Number(n4g), Number(n5g), Number(required), Number(needed), status]).toEqual([row.code, row.name, row.n4g, row.n5g, row.required, row.needed, row.status]);
+    expect(lines[4]).toContain(`needed for every area: ${json.totals.neededAllAreas}`);
+  });
+
   it('documents every route it serves in the OpenAPI document, with the parameters the routes accept', async () => {
     const { body } = await api('/openapi.json');
     expect(body.openapi).toMatch(/^3\./);
     for (const p of ['/api/health', '/api/boundary-sets', '/api/areas', '/api/areas/{code}', '/api/stats', '/api/stations']) expect(body.paths[p]).toBeDefined();
     const names = (p: string) => body.paths[p].get.parameters.map((x: { name: string }) => x.name).sort();
-    expect(names('/api/stats')).toEqual(['asOf', 'baseline', 'operator', 'set', 'target', 'technology']);
+    expect(names('/api/stats')).toEqual(['area', 'asOf', 'baseline', 'format', 'operator', 'set', 'target', 'technology']);
     expect(names('/api/stations')).toEqual(['area', 'asOf', 'bbox', 'cursor', 'format', 'limit', 'operator', 'set', 'status', 'technology']);
     // And the routes really refuse a parameter the document does not list.
     expect((await api('/stats?colour=red')).status).toBe(400);
