@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import {
-  deleteCreatedStations, findChangedSince, lockOperator, readOperatorVersion, writeUploadStations,
+  createUploadStations, deleteCreatedStations, findChangedSince, lockOperator, readOperatorVersion, writeUploadStations,
 } from './upload-stations.repository.js';
 import { findLaterConflicts, findUpload, findUploadForUpdate, markCommitted, markRolledBack, type UploadRow } from './uploads.repository.js';
 import { getUpload, type UploadProgress, type UploadView } from './uploads.service.js';
@@ -38,6 +38,8 @@ export async function commitUpload(db: Kysely<DB>, id: number, by: string, onPro
     // Set-based, straight from the saved plan: nothing of it passes through this process.
     const total = Number(upload.counts.create) + Number(upload.counts.update) + Number(upload.counts.decommission);
     onProgress?.({ phase: 'writing', done: 0, total });
+    const created = await createUploadStations(trx, { uploadId: id, operatorId: upload.operatorId });
+    onProgress?.({ phase: 'writing', done: created, total });
     await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: false });
     onProgress?.({ phase: 'writing', done: total, total });
     await markCommitted(trx, id, by);

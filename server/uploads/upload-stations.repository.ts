@@ -68,12 +68,17 @@ export async function planDecommissions(db: Db, p: { uploadId: number; operatorI
 }
 
 /**
- * Writes an upload's planned states into stations (after: commit; before: rollback) and places
- * them into areas, set-based, in one statement (sql/queries/upload-write-stations.sql).
- * Returns how many planned states there were.
+ * Writes an upload's planned states over existing stations (after: commit; before: rollback)
+ * and places those that moved into areas, in one statement (sql/queries/upload-write-stations.sql).
  */
 export async function writeUploadStations(db: Db, p: { uploadId: number; operatorId: number; restoreBefore: boolean }): Promise<number> {
   const { rows } = await runQuery<{ n: number }>(db, 'upload-write-stations', [p.uploadId, p.operatorId, p.restoreBefore]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Creates the stations an upload planned as new and places them into areas (sql/queries/upload-create-stations.sql). */
+export async function createUploadStations(db: Db, p: { uploadId: number; operatorId: number }): Promise<number> {
+  const { rows } = await runQuery<{ n: number }>(db, 'upload-create-stations', [p.uploadId, p.operatorId]);
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.js';
@@ -27,21 +27,31 @@ function progressLine() {
 }
 
 /**
- * A deterministic 100,000-row station list (LCG, so every run uploads the same file): points
- * jittered around the demo stations, so that like a real list they fall inside the areas.
+ * Writes a deterministic 100,000-row station list (LCG, so every run uploads the same file):
+ * points jittered around the demo stations, so that like a real list they fall inside the
+ * areas. Written 2,000 lines at a time, so that making the file does not add to the peak memory.
  */
-function generateCsv(rows: number, anchors: readonly { lon: number; lat: number }[]): string {
+function writeCsv(path: string, rows: number, anchors: readonly { lon: number; lat: number }[]): void {
   let seed = 42;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const lines = ['Mã trạm;Công nghệ;Vĩ độ;Kinh độ;Trạng thái;Ngày phát sóng;Tên trạm'];
-  for (let i = 0; i < rows; i++) {
-    const a = anchors[Math.floor(rnd() * anchors.length)] ?? { lon: 105.4, lat: 10.4 };
-    const lat = (a.lat + (rnd() - 0.5) * 0.004).toFixed(6).replace('.', ',');
-    const lon = (a.lon + (rnd() - 0.5) * 0.004).toFixed(6).replace('.', ',');
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    lines.push(`BENCH-${String(i >> 1).padStart(6, '0')};${i % 2 ? '5G' : 'LTE'};${lat};${lon};đang phát sóng;${day}/03/2024;Trạm thử ${i >> 1}`);
+  const fd = openSync(path, 'w');
+  try {
+    let lines = ['\uFEFFMã trạm;Công nghệ;Vĩ độ;Kinh độ;Trạng thái;Ngày phát sóng;Tên trạm'];
+    for (let i = 0; i < rows; i++) {
+      const a = anchors[Math.floor(rnd() * anchors.length)] ?? { lon: 105.4, lat: 10.4 };
+      const lat = (a.lat + (rnd() - 0.5) * 0.004).toFixed(6).replace('.', ',');
+      const lon = (a.lon + (rnd() - 0.5) * 0.004).toFixed(6).replace('.', ',');
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      lines.push(`BENCH-${String(i >> 1).padStart(6, '0')};${i % 2 ? '5G' : 'LTE'};${lat};${lon};đang phát sóng;${day}/03/2024;Trạm thử ${i >> 1}`);
+      if (lines.length === 2000) {
+        writeSync(fd, lines.join('\r\n') + '\r\n');
+        lines = [];
+      }
+    }
+    if (lines.length) writeSync(fd, lines.join('\r\n') + '\r\n');
+  } finally {
+    closeSync(fd);
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
 /**
@@ -58,7 +68,7 @@ export async function runUploadBench(): Promise<Record<string, string | number>>
     await migrate(database.db);
     if (await isDatabaseEmpty(database.db)) await loadDemoData(database.db);
     const path = join(dir, 'stations-100k.csv');
-    writeFileSync(path, generateCsv(ROWS, generateDemoData().stations));
+    writeCsv(path, ROWS, generateDemoData().stations);
     const startRss = process.memoryUsage().rss;
     const show = progressLine();
     show('preview');
