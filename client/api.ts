@@ -7,8 +7,23 @@ export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) { super(message); }
 }
 
-async function getJson<T>(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(withQuery(path, params), { signal, headers: { accept: 'application/json' } });
+export async function getJson<T>(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
+  return readJson<T>(await fetch(withQuery(path, params), { signal, headers: { accept: 'application/json' } }));
+}
+
+let csrf: Promise<string | null> | null = null;
+
+/** POSTs a JSON body (the planner's what-if and scenarios); a signed-in session's write carries its CSRF token. */
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  csrf ??= fetch('/api/auth/me', { headers: { accept: 'application/json' } })
+    .then((r) => r.json()).then((me: { csrfToken?: string | null }) => me.csrfToken ?? null).catch(() => null);
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
+  const token = await csrf;
+  if (token) headers['x-csrf-token'] = token;
+  return readJson<T>(await fetch(path, { method: 'POST', body: JSON.stringify(body), headers, credentials: 'same-origin' }));
+}
+
+async function readJson<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const e = body?.error;

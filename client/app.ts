@@ -16,6 +16,8 @@ import { renderAreaTable } from './panel/area-table.js';
 import { renderChart } from './panel/chart.js';
 import { renderFilters } from './panel/filters.js';
 import { renderTotals } from './panel/totals.js';
+import { renderPanelTabs } from './planner/planner-tabs.js';
+import { PlannerView } from './planner/planner-view.js';
 import { buildShell, renderHeader } from './shell.js';
 import { figuresKey, parseState, serializeState, stationsKey, type ViewState } from './state.js';
 
@@ -28,6 +30,10 @@ export class PlannerApp {
   private stations = new StationsLayer();
   private legend = new LegendControl();
   private layersCtl = new LayersControl();
+  private planner = new PlannerView({
+    state: () => this.state, t: (k, v) => this.t(k, v), change: (p) => this.change(p),
+    operators: () => this.facets.operators, setName: () => this.stats?.set.name ?? '',
+  });
   private loader = new StationLoader((d) => this.stations.setData(d), (e) => {
     // Station-level data needs an account; anonymous visitors still get the area figures.
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) { this.stations.setData({ kind: 'none' }); this.notice(this.t('signInForStations')); }
@@ -63,6 +69,7 @@ export class PlannerApp {
     this.stations.addTo(this.map);
     this.legend.addTo(this.map);
     this.layersCtl.addTo(this.map);
+    this.planner.attach(this.map);
     L.control.scale({ imperial: false, position: 'bottomright' }).addTo(this.map);
     this.areasLayer.on('area:click', (e) => this.selectArea((e as unknown as { code: string }).code, false));
     this.areasLayer.on('area:hover', (e) => { this.hover = (e as unknown as { code: string | null }).code; this.renderCard(); });
@@ -212,6 +219,7 @@ export class PlannerApp {
     }));
     for (const id of open) this.ui.filters.querySelector(`details[data-testid="${id}"]`)?.setAttribute('open', '');
     this.renderPanel(figures, bp);
+    this.planner.update();
     this.renderCard();
     document.body.dataset.ready = '1';
   }
@@ -232,7 +240,9 @@ export class PlannerApp {
     const hadFocus = this.ui.panel.contains(document.activeElement) && document.activeElement?.tagName === 'TR';
     const rows = sortRows(figures.rows, this.state.sort.key, this.state.sort.dir, lang);
     const select = (code: string) => this.selectArea(code, true);
-    fill(this.ui.panel,
+    const tabs = renderPanelTabs(this.t, this.state.planner.plan, (plan) => this.change({ planner: { ...this.state.planner, plan } }));
+    if (this.state.planner.plan) { fill(this.ui.panel, tabs, this.planner.el); return; }
+    fill(this.ui.panel, tabs,
       renderTotals(this.t, lang, figures, this.state.areas.length > 0),
       h('section', { class: 'table-box' },
         h('h2', {}, this.t('tableTitle'), h('span', { class: 'count' }, ` · ${formatInt(rows.length, lang)}`)),

@@ -21,6 +21,8 @@ export interface ViewState {
   sort: { key: SortKey; dir: SortDir };
   selected: string | null;
   map: { zoom: number; lat: number; lon: number } | null;
+  /** The planner: its panel tab open (plan=1), numbered picks (picks=1) and modelled coverage (cov=1) on the map. */
+  planner: { plan: boolean; picks: boolean; cov: boolean };
 }
 
 export const DEFAULT_STATE: ViewState = Object.freeze({
@@ -36,6 +38,7 @@ export const DEFAULT_STATE: ViewState = Object.freeze({
   sort: { key: 'needed', dir: 'desc' },
   selected: null,
   map: null,
+  planner: { plan: false, picks: false, cov: false },
 }) as ViewState;
 
 const SORT_KEYS: readonly SortKey[] = ['name', 'n4g', 'n5g', 'ratio', 'required', 'needed', 'status'];
@@ -74,6 +77,7 @@ export function parseState(search: string): ViewState {
       : { ...DEFAULT_STATE.sort },
     selected: p.get('sel') || null,
     map: parseMap(p.get('map')),
+    planner: { plan: p.get('plan') === '1', picks: p.get('picks') === '1', cov: p.get('cov') === '1' },
   };
 }
 
@@ -91,6 +95,9 @@ export function serializeState(s: ViewState): string {
   if (!s.layers.g4 || !s.layers.g5) p.set('layers', [s.layers.g4 && '4g', s.layers.g5 && '5g'].filter(Boolean).join(',') || 'none');
   if (s.sort.key !== DEFAULT_STATE.sort.key || s.sort.dir !== DEFAULT_STATE.sort.dir) p.set('sort', `${s.sort.key}-${s.sort.dir}`);
   if (s.selected) p.set('sel', s.selected);
+  if (s.planner.plan) p.set('plan', '1');
+  if (s.planner.picks) p.set('picks', '1');
+  if (s.planner.cov) p.set('cov', '1');
   if (s.map) p.set('map', `${s.map.zoom}/${s.map.lat.toFixed(5)}/${s.map.lon.toFixed(5)}`);
   return p.toString().replaceAll('%2C', ',').replaceAll('%2F', '/');
 }

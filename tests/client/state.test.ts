@@ -25,6 +25,7 @@ const viewState: fc.Arbitrary<ViewState> = fc.record({
     lat: fc.integer({ min: -8_500_000, max: 8_500_000 }).map((n) => n / 100_000),
     lon: fc.integer({ min: -17_900_000, max: 17_900_000 }).map((n) => n / 100_000),
   }), { nil: null }),
+  planner: fc.record({ plan: fc.boolean(), picks: fc.boolean(), cov: fc.boolean() }),
 });
 
 describe('view state in the URL', () => {

@@ -1,0 +1,172 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt } from '../../server/client-build.js';
+import type { Database } from '../../server/db/database.js';
+import { loadDemoData } from '../../server/demo/demo.service.js';
+import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
+import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { browserAvailability, launchChromium } from './browser.js';
+
+/** The planner tab and layers of the map client in a real Chromium, against the real app with the demo data. */
+const availability = browserAvailability();
+if (!availability.run) console.log(availability.reason);
+
+let database: Database;
+let server: TestServer;
+let anonymous: TestServer;
+let browser: Browser;
+
+async function openPage(base: string, path: string) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  await page.goto(`${base}${path}`);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+  return { page, problems };
+}
+
+const planLoaded = (page: Page) => page.waitForSelector('[data-testid="plan-panel"][data-loaded="1"]', { timeout: 60_000 });
+const mapData = (page: Page) => page.evaluate(() => ({ ...document.getElementById('map')!.dataset }));
+
+describe.skipIf(!availability.run)('planner in the map client (Chromium)', () => {
+  beforeAll(async () => {
+    expect(await ensureClientBuilt()).toBe(true);
+    database = await getTestDatabase();
+    await resetDatabase(database);
+    await loadDemoData(database.db);
+    server = await startTestServer(database);
+    anonymous = await startTestServer(database, {}, { auth: 'none' });
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => { await browser?.close(); await server?.close(); await anonymous?.close(); });
+
+  it('work list: one row per pick of the API, numbered markers match, a row zooms to its pick', async () => {
+    const { page, problems } = await openPage(server.url, '/?plan=1&picks=1');
+    await planLoaded(page);
+    const api = (await getJson(`${server.url}/api/planner/recommendations`)).body;
+    expect(api.picks.length).toBeGreaterThan(0);
+    const rows = page.locator('[data-testid="plan-worklist"] tbody tr');
+    expect(await rows.count()).toBe(api.picks.length);
+    expect(Number((await mapData(page)).picks)).toBe(api.picks.length);
+    expect(await page.locator('.plan-pick-icon').count()).toBe(api.picks.length);
+    const first = api.picks[0];
+    expect(await rows.first().getAttribute('data-code')).toBe(first.code);
+    expect(await rows.first().locator('td').last().textContent()).toBe(first.reason.vi);
+    const markerRanks = await page.locator(`.plan-pick-icon[data-code="${first.code}"]`).first().textContent();
+    expect(markerRanks).toBe(String(first.rank));
+    await rows.first().click();
+    await page.waitForFunction(([lat, lon]) => {
+      const m = (window as any).__planner.map;
+      const c = m.getCenter();
+      return m.getZoom() >= 14 && Math.abs(c.lat - lat) < 1e-3 && Math.abs(c.lng - lon) < 1e-3;
+    }, [first.lat, first.lon], { timeout: 10_000 });
+    expect(await page.locator('.plan-pick.is-focus').count()).toBe(1);
+    // Downloads point at the API's work lists for the same scope.
+    expect(await page.getByTestId('plan-csv').getAttribute('href')).toBe('/api/planner/recommendations?format=csv');
+    expect(await page.getByTestId('plan-xlsx').getAttribute('href')).toBe('/api/planner/recommendations?format=xlsx');
+    // English: the reasons switch language.
+    await page.getByTestId('lang-en').click();
+    await page.waitForFunction((why) => document.querySelector('[data-testid="plan-worklist"] tbody tr td:last-child')?.textContent === why, first.reason.en);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('one area: the work list narrows to the API\'s picks for it', async () => {
+    const api = (await getJson(`${server.url}/api/planner/recommendations`)).body;
+    const area = api.areas.find((a: { picks: number }) => a.picks > 0).code;
+    const scoped = (await getJson(`${server.url}/api/planner/recommendations?area=${encodeURIComponent(area)}`)).body;
+    const { page, problems } = await openPage(server.url, `/?plan=1&picks=1&sel=${encodeURIComponent(area)}`);
+    await planLoaded(page);
+    expect(await page.locator('[data-testid="plan-worklist"] tbody tr').count()).toBe(scoped.picks.length);
+    expect(await page.locator('.plan-pick-icon').count()).toBe(scoped.picks.length);
+    expect(scoped.picks.length).toBeLessThan(api.picks.length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('coverage layer: toggling adds and removes the modelled fill, labelled with the radii', async () => {
+    const { page, problems } = await openPage(server.url, '/?plan=1&picks=1');
+    await planLoaded(page);
+    expect(await page.locator('path.plan-coverage').count()).toBe(0);
+    await page.getByTestId('layer-cov').check();
+    await page.waitForFunction(() => document.querySelectorAll('path.plan-coverage').length > 0, null, { timeout: 60_000 });
+    const cov = (await getJson(`${server.url}/api/planner/coverage`)).body;
+    expect(Number((await mapData(page)).coverage)).toBe(cov.coverage.features.length);
+    expect(page.url()).toContain('cov=1');
+    const r = cov.radiiKm['5G'];
+    expect(await page.getByTestId('plan-radii').textContent()).toContain(`${r.urban} / ${r.suburban} / ${r.rural}`);
+    expect(await page.getByTestId('plan-layers').textContent()).toContain('mô hình');
+    expect(await page.getByTestId('plan-coverage').textContent()).toContain('mô hình');
+    expect(await page.locator('[data-testid="plan-coverage"] tbody tr').count()).toBe(cov.areas.length);
+    await page.screenshot({ path: 'test-output/screenshots/planner.png' });
+    await page.getByTestId('layer-cov').uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('path.plan-coverage').length === 0);
+    expect(page.url()).not.toContain('cov=1');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('timeline: the chart has the milestones and the target, the pace and status of the API', async () => {
+    const { page, problems } = await openPage(server.url, '/?plan=1');
+    await planLoaded(page);
+    const tl = (await getJson(`${server.url}/api/planner/timeline`)).body;
+    const box = page.getByTestId('plan-timeline');
+    expect(await box.locator('path.milestone').count()).toBe(tl.milestones.length);
+    expect(tl.milestones.length).toBeGreaterThan(0);
+    expect(await box.locator('line.target').count()).toBe(1);
+    expect(await box.locator('polyline.ratio').count()).toBe(1);
+    expect(await page.getByTestId('plan-status').getAttribute('data-status')).toBe(tl.pace.status);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('what-if changes the figures without saving; a saved scenario reopens', async () => {
+    const { page, problems } = await openPage(server.url, '/?plan=1');
+    await planLoaded(page);
+    await page.getByTestId('whatif-operator').selectOption('VIETTEL');
+    await page.getByTestId('whatif-topn').fill('2');
+    await page.getByTestId('whatif-run').click();
+    await page.waitForSelector('[data-testid="whatif-result"]', { timeout: 60_000 });
+    const res = await fetch(`${server.url}/api/planner/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upgrades: [{ operator: 'VIETTEL', topN: 2 }] }) });
+    const api = await res.json();
+    expect(api.totals.after.n5g).toBeGreaterThan(api.totals.before.n5g);
+    const applied = api.upgrades[0].applied;
+    expect(await page.getByTestId('whatif-applied').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(applied));
+    expect(await page.getByTestId('whatif-after-colNeeded').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(api.totals.after.needed));
+    const name = `Viettel nâng cấp 2 trạm ${Date.now()}`.normalize('NFD');
+    await page.getByTestId('scenario-name').fill(name);
+    await page.getByTestId('scenario-save').click();
+    await page.waitForSelector('[data-testid="whatif-message"].is-info');
+    const saved = (await getJson(`${server.url}/api/planner/scenarios`)).body.scenarios.find((s: { name: string }) => s.name === name.normalize('NFC'));
+    expect(saved).toBeTruthy();
+    await page.close();
+
+    const again = await openPage(server.url, '/?plan=1');
+    await planLoaded(again.page);
+    await again.page.waitForSelector(`[data-testid="scenario-open-${saved.id}"]`);
+    await again.page.getByTestId(`scenario-open-${saved.id}`).click();
+    await again.page.waitForSelector('[data-testid="whatif-scenario"]');
+    expect(await again.page.getByTestId('whatif-scenario').textContent()).toContain(name.normalize('NFC'));
+    expect(await again.page.getByTestId('whatif-applied').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(applied));
+    expect(await again.page.getByTestId('whatif-topn').inputValue()).toBe('2');
+    expect([...problems, ...again.problems]).toEqual([]);
+    await again.page.close();
+  });
+
+  it('signed out: a clear message instead of the work list and the what-if, and no error', async () => {
+    const { page, problems } = await openPage(anonymous.url, '/?plan=1&picks=1');
+    await planLoaded(page);
+    expect(await page.getByTestId('plan-refused').textContent()).toBe('Kế hoạch nâng cấp chỉ dành cho tài khoản đã đăng nhập.');
+    expect(await page.locator('[data-testid="plan-timeline"] path.milestone').count()).toBeGreaterThan(0);
+    await page.getByTestId('whatif-run').click();
+    await page.waitForSelector('[data-testid="whatif-message"].is-refused');
+    expect(await page.getByTestId('whatif-message').textContent()).toContain('lập kế hoạch hoặc quản trị');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+mkdirSync('test-output/screenshots', { recursive: true });
