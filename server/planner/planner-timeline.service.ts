@@ -4,7 +4,20 @@ import type { AppContext } from '../context.js';
 import { listOperators } from '../operators/operators.repository.js';
 import type { Scope } from '../stats/scope.service.js';
 import { selectAreaModels } from './planner-models.service.js';
-import { countStationsOnDates, type TimelineCount } from './planner.repository.js';
+import { loadStepIndex } from '../stats/stats.service.js';
+import { countFromSteps } from '../stats/step-counts.js';
+
+type TimelineCount = { onDate: string; areaId: number | null; operatorId: number; n4g: number; n5g: number };
+
+/** Counts per date from the set's step index (built once per data version), as /api/stats counts. */
+async function countOnDates(ctx: AppContext, scope: Scope, dates: string[], areaId: number | null): Promise<TimelineCount[]> {
+  const steps = await loadStepIndex(ctx, scope.set.id, scope.dataVersion);
+  return dates.flatMap((onDate) =>
+    countFromSteps(steps, { asOf: onDate, baseline: scope.baseline, operatorId: scope.operator?.id ?? null })
+      .filter((c) => areaId === null || c.areaId === areaId)
+      .map((c) => ({ ...c, onDate })),
+  );
+}
 
 export const RUN_RATE_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -42,10 +55,7 @@ export async function buildTimeline(ctx: AppContext, scope: Scope, areaCode: str
   const before = addDays(scope.asOf, -RUN_RATE_DAYS);
   const chartDates = timelineDates(scope.asOf, scope.target.milestones);
   const [rows, ops] = await Promise.all([
-    countStationsOnDates(ctx.db, {
-      setId: scope.set.id, dates: [...new Set([...chartDates, before])], baseline: scope.baseline,
-      operatorId: scope.operator?.id ?? null, areaId: area?.id ?? null,
-    }),
+    countOnDates(ctx, scope, [...new Set([...chartDates, before])], area?.id ?? null),
     listOperators(ctx.db),
   ]);
   const byDate = new Map<string, TimelineCount[]>();

@@ -46,17 +46,6 @@ export async function computeCoverage(db: Db, p: {
   return results.flatMap(({ rows }) => rows.map((r) => ({ areaId: r.area_id, radiusKm: r.radius_km, stations: r.stations, coveredKm2: r.covered_km2, geometry: r.geometry })));
 }
 
-export interface TimelineCount { onDate: string; areaId: number | null; operatorId: number; n4g: number; n5g: number }
-
-export async function countStationsOnDates(db: Db, p: {
-  setId: number; dates: string[]; baseline: string | null; operatorId: number | null; areaId: number | null;
-}): Promise<TimelineCount[]> {
-  const { rows } = await runQuery<{ on_date: string; area_id: number | null; operator_id: number; n4g: number; n5g: number }>(
-    db, 'timeline', [p.setId, p.dates, p.baseline, p.operatorId, p.areaId],
-  );
-  return rows.map((r) => ({ onDate: r.on_date, areaId: r.area_id, operatorId: r.operator_id, n4g: r.n4g, n5g: r.n5g }));
-}
-
 /** Stored environment classes of the set's areas (null: derive from density). */
 export async function listAreaEnvironments(db: Db, setId: number): Promise<Map<number, string | null>> {
   const rows = await db.selectFrom('areas').select(['id', 'environment']).where('set_id', '=', setId).execute();
