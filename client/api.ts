@@ -78,4 +78,21 @@ export const api = {
   stationPage: (q: StationQuery & { bbox?: string; limit: string; cursor?: string | undefined }, signal?: AbortSignal) =>
     getJson<StationPage>('/api/stations', { ...q }, signal),
   stationsCsvUrl: (q: StationQuery) => withQuery('/api/stations', { ...q, format: 'csv' }),
+  statsCsv: (p: StatsCsvQuery) => getFile('/api/stats', { ...p, format: 'csv' }),
 };
+
+/** The scope of /api/stats?format=csv: as /api/stats, plus the area codes of the rows. */
+export interface StatsCsvQuery {
+  set?: string | undefined; asOf?: string | undefined; operator?: string | undefined; target?: string | undefined; area?: string | undefined;
+}
+
+/** A file the API names itself (Content-Disposition), as text. */
+async function getFile(path: string, params: Record<string, string | undefined>): Promise<{ text: string; fileName: string; type: string }> {
+  const res = await fetch(withQuery(path, params));
+  if (!res.ok) {
+    const e = (await res.json().catch(() => null))?.error;
+    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`);
+  }
+  const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  return { text: await res.text(), fileName, type: res.headers.get('content-type') ?? 'application/octet-stream' };
+}

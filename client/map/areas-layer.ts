@@ -1,20 +1,25 @@
 import L from 'leaflet';
 import type { AreaFeature } from '../api.js';
-import { h } from '../dom.js';
+import { AreaLabels } from './area-labels.js';
 import { labelPoint } from './label-point.js';
 
 export interface AreaStyle { fill: string; ink: string; label: string; sublabel: string; hover: string }
+/** What the map shows for one area: what the tests read instead of counting DOM nodes. */
+export interface AreaShape { code: string; drawn: boolean; selected: boolean; outside: boolean; fill: string }
 
 /**
- * The areas of a set as SVG paths (few hundred at most; the stations are the canvas' job),
- * with a label each. Fires `area:click` and `area:hover` with the area code.
+ * The areas of a set on one canvas (Leaflet's canvas renderer: 700 SVG paths are too much for
+ * a software compositor while panning), hovered and clicked through Leaflet's canvas
+ * hit-testing, with labels drawn on a second canvas (see AreaLabels). Fires `area:click` and
+ * `area:hover` with the area code.
  */
 export class AreasLayer extends L.Layer {
+  private renderer = L.canvas({ padding: 0.5, tolerance: 0 });
   private group = L.featureGroup();
-  private labels = L.layerGroup();
+  private labels = new AreaLabels();
   private paths = new Map<string, L.Polygon>();
-  private labelEls = new Map<string, { box: HTMLElement; name: HTMLElement; sub: HTMLElement }>();
   private focus = { selected: null as string | null, filter: [] as string[] };
+  private styles = new Map<string, AreaStyle>();
 
   override onAdd(map: L.Map): this {
     this.group.addTo(map);
@@ -29,50 +34,34 @@ export class AreasLayer extends L.Layer {
   }
 
   setFeatures(features: AreaFeature[]): void {
-    this.group.clearLayers(); this.labels.clearLayers(); this.paths.clear(); this.labelEls.clear();
-    const renderer = L.svg({ padding: 0.5 });
+    this.group.clearLayers(); this.paths.clear();
+    const labels = [];
     for (const f of features) {
       const layer = L.geoJSON(f as GeoJSON.Feature, {
-        style: { renderer, className: 'area-shape', weight: 1.2, color: '#ffffff', fillOpacity: 0.78 } as L.PathOptions,
+        style: { renderer: this.renderer, weight: 1.2, color: '#ffffff', fillOpacity: 0.78 } as L.PathOptions,
       }).getLayers()[0] as L.Polygon;
       layer.on('click', () => this.fire('area:click', { code: f.id }));
       layer.on('mouseover', () => { layer.setStyle({ weight: 3 }); this.fire('area:hover', { code: f.id }); });
       layer.on('mouseout', () => { this.restyle(f.id); this.fire('area:hover', { code: null }); });
       this.group.addLayer(layer);
       this.paths.set(f.id, layer);
-      (layer as unknown as { getElement?: () => Element }).getElement?.()?.setAttribute('data-area', f.id);
       const at = labelPoint(f.geometry);
-      if (at) {
-        const name = h('span', { class: 'area-label-name' });
-        const sub = h('span', { class: 'area-label-sub' });
-        const box = h('div', { class: 'area-label-box' }, name, sub);
-        this.labelEls.set(f.id, { box, name, sub });
-        this.labels.addLayer(L.marker([at[1], at[0]], {
-          interactive: false, keyboard: false,
-          icon: L.divIcon({ className: 'area-label', html: box, iconSize: [0, 0] }),
-        }));
-      }
+      if (at) labels.push({ code: f.id, lon: at[0], lat: at[1], bounds: layer.getBounds() });
     }
-    this.markPaths();
+    this.labels.setAnchors(labels);
   }
-
-  /** data-area on each path, once Leaflet has created the SVG elements (tests and styling). */
-  private markPaths(): void {
-    for (const [code, layer] of this.paths) layer.getElement()?.setAttribute('data-area', code);
-  }
-
-  private styles = new Map<string, AreaStyle>();
 
   setStyles(styles: Map<string, AreaStyle>): void {
     this.styles = styles;
     for (const code of this.paths.keys()) this.restyle(code);
-    this.markPaths();
+    this.relabel();
   }
 
   setFocus(selected: string | null, filter: readonly string[]): void {
     this.focus = { selected, filter: [...filter] };
     for (const code of this.paths.keys()) this.restyle(code);
     if (selected) this.paths.get(selected)?.bringToFront();
+    this.relabel();
   }
 
   boundsOf(codes: readonly string[]): L.LatLngBounds | null {
@@ -87,26 +76,38 @@ export class AreasLayer extends L.Layer {
 
   count(): number { return this.paths.size; }
 
+  /** Each area as drawn: on the renderer's canvas or not, and with which emphasis. */
+  shapes(): AreaShape[] {
+    const onCanvas = (this.renderer as unknown as { _layers: Record<number, unknown> })._layers ?? {};
+    return [...this.paths].map(([code, layer]) => ({
+      code, drawn: L.stamp(layer) in onCanvas, fill: String(layer.options.fillColor),
+      selected: this.isSelected(code), outside: this.isOutside(code),
+    }));
+  }
+
+  /** The labels drawn now (codes), after culling those that do not fit or collide. */
+  labelled(): string[] { return this.labels.shown(); }
+
+  private isOutside(code: string): boolean { return this.focus.filter.length > 0 && !this.focus.filter.includes(code); }
+  private isSelected(code: string): boolean { return this.focus.selected === code; }
+
   private restyle(code: string): void {
     const layer = this.paths.get(code);
-    const st = this.styles.get(code);
     if (!layer) return;
-    const outside = this.focus.filter.length > 0 && !this.focus.filter.includes(code);
-    const selected = this.focus.selected === code;
+    const outside = this.isOutside(code);
+    const selected = this.isSelected(code);
     layer.setStyle({
-      fillColor: st?.fill ?? '#e9ecef',
+      fillColor: this.styles.get(code)?.fill ?? '#e9ecef',
       fillOpacity: outside ? 0.18 : 0.78,
       color: selected ? '#101828' : '#ffffff',
       weight: selected ? 3.5 : 1.2,
     });
-    layer.getElement()?.classList.toggle('is-selected', selected);
-    layer.getElement()?.classList.toggle('is-outside', outside);
-    const label = this.labelEls.get(code);
-    if (label && st) {
-      label.name.textContent = st.label;
-      label.sub.textContent = st.sublabel;
-      label.box.style.color = outside ? '#6c757d' : st.ink;
-      label.box.classList.toggle('on-dark', st.ink === '#ffffff' && !outside);
-    }
+  }
+
+  private relabel(): void {
+    this.labels.setTexts(new Map([...this.styles].map(([code, st]) => {
+      const outside = this.isOutside(code);
+      return [code, { name: st.label, sub: st.sublabel, ink: outside ? '#6c757d' : st.ink, dark: st.ink === '#ffffff' && !outside }];
+    })));
   }
 }
