@@ -14,12 +14,24 @@ export class PicksLayer {
   private byKey = new Map<string, L.Marker>();
   private map: L.Map | null = null;
 
-  attach(map: L.Map): void { this.map = map; }
+  private shown: { picks: readonly Pick[] | null; visible: boolean } | null = null;
+
+  attach(map: L.Map): void {
+    this.map = map;
+    map.on('zoomend', () => this.scale());
+  }
+
+  /** Zoomed out over many picks, numbers would overlap: plain dots until zoom 12. */
+  private scale(): void {
+    if (!this.map) return;
+    this.map.getContainer().classList.toggle('plan-picks-small', this.byKey.size > 150 && this.map.getZoom() < 12);
+  }
 
   setPicks(picks: readonly Pick[] | null, visible: boolean): void {
+    if (!this.map || (this.shown?.picks === picks && this.shown.visible === visible)) return;
+    this.shown = { picks, visible };
     this.group.clearLayers();
     this.byKey.clear();
-    if (!this.map) return;
     for (const p of visible ? picks ?? [] : []) {
       const el = h('span', { class: 'plan-pick-icon', 'data-rank': p.rank, 'data-code': p.code, 'data-operator': p.operator }, String(p.rank));
       const marker = L.marker([p.lat, p.lon], {
@@ -32,6 +44,7 @@ export class PicksLayer {
     if (visible && !this.map.hasLayer(this.group)) this.group.addTo(this.map);
     if (!visible) this.group.remove();
     this.map.getContainer().dataset.picks = String(this.byKey.size);
+    this.scale();
   }
 
   /** Zooms to a pick and makes its marker stand out. */

@@ -29,6 +29,8 @@ export class PlannerView {
   private control = new PlannerLayersControl();
   private key: string | null = null;
   private data: Loaded | null = null;
+  /** The picks for the view, kept while the data and the area selection stay (the markers are redrawn only when they change). */
+  private scoped: { rec: Recommendations | null; key: string; picks: Pick[] | null } | null = null;
   private whatIf: WhatIfView = { form: { operator: '', topN: '3', name: '' }, operators: [], result: null, scenarioName: null, scenarios: null, message: null, busy: false };
 
   constructor(private host: PlannerHost) {}
@@ -71,7 +73,9 @@ export class PlannerView {
     const { t } = this.host;
     const rec = this.data && !(this.data.rec instanceof Error) ? this.data.rec : null;
     const cov = this.data && !(this.data.cov instanceof Error) ? this.data.cov : null;
-    const picks = rec ? picksInScope(rec.picks, s) : null;
+    const scopeKey = JSON.stringify(s.areas);
+    if (this.scoped?.rec !== rec || this.scoped.key !== scopeKey) this.scoped = { rec, key: scopeKey, picks: rec ? picksInScope(rec.picks, s) : null };
+    const picks = this.scoped.picks;
     this.picks.setPicks(picks, s.planner.picks);
     this.coverage.setCoverage(cov, s.planner.cov);
     this.control.update(t, { picks: s.planner.picks, cov: s.planner.cov }, cov?.radiiKm ?? rec?.radiiKm ?? null,

@@ -57,6 +57,8 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
     expect(await rows.first().locator('td').last().textContent()).toBe(first.reason.vi);
     const markerRanks = await page.locator(`.plan-pick-icon[data-code="${first.code}"]`).first().textContent();
     expect(markerRanks).toBe(String(first.rank));
+    const small = () => page.evaluate(() => document.getElementById('map')!.classList.contains('plan-picks-small'));
+    expect(await small()).toBe(api.picks.length > 150); // the whole set: dots, numbers from zoom 12
     await rows.first().click();
     await page.waitForFunction(([lat, lon]) => {
       const m = (window as any).__planner.map;
@@ -64,6 +66,7 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
       return m.getZoom() >= 14 && Math.abs(c.lat - lat) < 1e-3 && Math.abs(c.lng - lon) < 1e-3;
     }, [first.lat, first.lon], { timeout: 10_000 });
     expect(await page.locator('.plan-pick.is-focus').count()).toBe(1);
+    expect(await small()).toBe(false);
     // Downloads point at the API's work lists for the same scope.
     expect(await page.getByTestId('plan-csv').getAttribute('href')).toBe('/api/planner/recommendations?format=csv');
     expect(await page.getByTestId('plan-xlsx').getAttribute('href')).toBe('/api/planner/recommendations?format=xlsx');
