@@ -41,6 +41,11 @@ function attach(): void {
 
 export async function mountAccountMenu(): Promise<void> {
   me = await authApi.me().catch(() => null);
+  // PUBLIC_READ=false: the map has nothing to show a visitor, so go straight to signing in.
+  if (me && !me.user && !me.publicRead && !location.pathname.endsWith('/login.html')) {
+    location.replace(`/login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+    return;
+  }
   attach();
   // The header is rebuilt on language and set changes: put the menu back each time.
   new MutationObserver(() => attach()).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['lang'] });
