@@ -59,5 +59,14 @@ export function renderTimelineBox(t: T, lang: Lang, tl: Timeline & { area?: { co
       h('dt', {}, t('colRatio')), h('dd', {}, formatRatio(p.ratio, lang)),
       h('dt', {}, t('planRunRate')), h('dd', { 'data-testid': 'plan-rate' }, t('planPerDay', { n: num(p.perDay, lang, 2) })),
       h('dt', {}, t('planProjected')), h('dd', { 'data-testid': 'plan-projected' }, p.projectedOn ? formatDate(p.projectedOn, lang) : t('planNever')),
-      h('dt', {}, t('colStatus')), h('dd', {}, h('span', { class: `plan-badge pace-${p.status}`, 'data-testid': 'plan-status', 'data-status': p.status }, t(paceKey(p.status))))));
+      h('dt', {}, t('colStatus')), h('dd', {}, badge(t, p.status, 'plan-status'))),
+    tl.operators.length > 1 ? h('table', { class: 'plan-table plan-operators', 'data-testid': 'plan-operators' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('operator')), h('th', { scope: 'col', class: 'num' }, t('colRatio')),
+        h('th', { scope: 'col', class: 'num' }, t('planPerDayShort')), h('th', { scope: 'col' }, t('planProjected')), h('th', { scope: 'col' }, t('colStatus')))),
+      h('tbody', {}, ...tl.operators.map((o) => h('tr', { 'data-operator': o.operator },
+        h('td', {}, o.operator), h('td', { class: 'num' }, formatRatio(o.ratio, lang)), h('td', { class: 'num' }, num(o.perDay, lang, 2)),
+        h('td', {}, o.projectedOn ? formatDate(o.projectedOn, lang) : t('planNever')), h('td', {}, badge(t, o.status)))))) : null);
 }
+
+const badge = (t: T, status: string, testid?: string) =>
+  h('span', { class: `plan-badge pace-${status}`, 'data-testid': testid, 'data-status': status }, t(paceKey(status)));

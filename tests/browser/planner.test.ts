@@ -122,6 +122,12 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
     expect(await box.locator('line.target').count()).toBe(1);
     expect(await box.locator('polyline.ratio').count()).toBe(1);
     expect(await page.getByTestId('plan-status').getAttribute('data-status')).toBe(tl.pace.status);
+    const ops = page.locator('[data-testid="plan-operators"] tbody tr');
+    expect(await ops.count()).toBe(tl.operators.length);
+    for (const [i, o] of tl.operators.entries()) {
+      expect(await ops.nth(i).getAttribute('data-operator')).toBe(o.operator);
+      expect(await ops.nth(i).locator('[data-status]').getAttribute('data-status')).toBe(o.status);
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
