@@ -79,3 +79,9 @@ export async function insertArea(db: Db, area: AreaInsert): Promise<{ id: number
   if (!row) throw new Error(`area ${area.code} has no polygonal surface left after repair`);
   return { id: row.id, invalidReason: row.invalid_reason };
 }
+
+/** Sets (or clears, with null) the environment class the coverage model uses for one area. */
+export async function updateAreaEnvironment(db: Db, setId: number, code: string, environment: string | null): Promise<boolean> {
+  const r = await db.updateTable('areas').set({ environment }).where('set_id', '=', setId).where('code', '=', code).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}

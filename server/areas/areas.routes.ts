@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { describeScope, resolveScope } from '../stats/scope.service.js';
+import { describeScope, resolveBoundarySet, resolveScope } from '../stats/scope.service.js';
 import { computeSetStats, operatorBreakdown } from '../stats/stats.service.js';
-import { areaParams, areasQuery } from './areas.schemas.js';
+import { areaEnvironmentBody, areaEnvironmentQuery, areaParams, areasQuery } from './areas.schemas.js';
 import { buildAreaCollection } from './areas.service.js';
-import { findAreaFeature } from './areas.repository.js';
+import { findAreaFeature, updateAreaEnvironment } from './areas.repository.js';
 
 export function areasRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -32,6 +32,16 @@ export function areasRoutes(ctx: AppContext): Router {
       figures: { n4g: row.n4g, n5g: row.n5g, ratio: row.ratio, required: row.required, needed: row.needed, status: row.status },
       operators: operatorBreakdown(stats, area.id, scope.target.bp),
     });
+  });
+  router.patch('/areas/:code/environment', async (req, res) => {
+    const { code } = areaParams.parse(req.params);
+    const { set: setKey } = areaEnvironmentQuery.parse(req.query);
+    const { environment } = areaEnvironmentBody.parse(req.body ?? {});
+    const set = await resolveBoundarySet(ctx, setKey);
+    if (!(await updateAreaEnvironment(ctx.db, set.id, code, environment))) {
+      throw notFound(`Area "${code}" in boundary set "${set.name}"`, { code, set: set.id });
+    }
+    res.json({ set: { id: set.id, name: set.name }, code, environment });
   });
   return router;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { figuresQuery } from '../http/params.schemas.js';
+import { figuresQuery, setParam } from '../http/params.schemas.js';
 import { areaFigures, gapFigures, operatorFigures, scopeDescription, statsResponse } from '../stats/stats.schemas.js';
 
 export const areasQuery = figuresQuery;
@@ -33,4 +33,15 @@ export const areaDetailResponse = scopeDescription.extend({
   }),
   operators: z.array(operatorFigures),
   figures: gapFigures,
+});
+
+export const areaEnvironmentQuery = z.strictObject({ set: setParam.optional() });
+export const areaEnvironmentBody = z.strictObject({
+  environment: z.enum(['urban', 'suburban', 'rural']).nullable()
+    .describe('The modelled-coverage class of the area; null: derive it from population density'),
+});
+export const areaEnvironmentResponse = z.object({
+  set: z.object({ id: z.number().int(), name: z.string() }),
+  code: z.string(),
+  environment: z.enum(['urban', 'suburban', 'rural']).nullable(),
 });

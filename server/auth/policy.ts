@@ -37,6 +37,7 @@ export const POLICY: readonly PolicyRule[] = [
   { method: 'GET', path: '/api/boundary-sets', allow: PUBLIC },
   { method: 'GET', path: '/api/areas', allow: PUBLIC },
   { method: 'GET', path: '/api/areas/{code}', allow: PUBLIC },
+  { method: 'PATCH', path: '/api/areas/{code}/environment', allow: ['admin'] },
   { method: 'GET', path: '/api/stats', allow: PUBLIC },
   { method: 'GET', path: '/api/stations/facets', allow: PUBLIC },
   // Grid cells shrink to single stations at high zoom: station-level.

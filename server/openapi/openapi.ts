@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaDetailResponse, areaParams, areasQuery, areasResponse } from '../areas/areas.schemas.js';
+import { areaDetailResponse, areaEnvironmentBody, areaEnvironmentQuery, areaEnvironmentResponse, areaParams, areasQuery, areasResponse } from '../areas/areas.schemas.js';
 import { stationFacetsQuery, stationFacetsResponse, stationGridQuery, stationGridResponse } from '../clusters/clusters.schemas.js';
 import { boundarySetsResponse } from '../boundary-sets/boundary-sets.schemas.js';
 import { healthResponse } from '../health/health.routes.js';
@@ -25,6 +25,7 @@ const ROUTES: Route[] = [
   { path: '/api/boundary-sets', summary: 'The boundary sets loaded (versioned: districts 2019, communes 2025, …)', response: boundarySetsResponse },
   { path: '/api/areas', summary: 'Areas of a set as an RFC 7946 FeatureCollection with the gap figures per area', query: areasQuery, response: areasResponse },
   { path: '/api/areas/{code}', summary: 'One area with its figures split by operator', query: areasQuery, params: areaParams, response: areaDetailResponse },
+  { path: '/api/areas/{code}/environment', method: 'patch', summary: 'Set an area\'s environment class for the coverage model (admin)', query: areaEnvironmentQuery, params: areaParams, body: areaEnvironmentBody, response: areaEnvironmentResponse },
   { path: '/api/stats', summary: 'The gap per area and set-wide: rows plus totals', query: statsQuery, response: statsResponse },
   { path: '/api/stations/grid', summary: 'Stations counted per grid cell in a bbox (4G and 5G apart): the map at low zoom', query: stationGridQuery, response: stationGridResponse },
   { path: '/api/stations/facets', summary: 'Operators and the commissioning timeline, for the map\'s filters', query: stationFacetsQuery, response: stationFacetsResponse },

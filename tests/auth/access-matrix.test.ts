@@ -32,6 +32,7 @@ const CASES: Case[] = [
   { route: 'GET /api/boundary-sets', path: '/api/boundary-sets', ok: 200, allow: PUB },
   { route: 'GET /api/areas', path: '/api/areas', ok: 200, allow: PUB },
   { route: 'GET /api/areas/{code}', path: '/api/areas/883', ok: 200, allow: PUB },
+  { route: 'PATCH /api/areas/{code}/environment', path: '/api/areas/883/environment', body: { environment: null }, ok: 200, allow: ['admin'] },
   { route: 'GET /api/stats', path: '/api/stats', ok: 200, allow: PUB },
   { route: 'GET /api/stations/facets', path: '/api/stations/facets', ok: 200, allow: PUB },
   { route: 'GET /api/stations/grid', path: `/api/stations/grid?bbox=${BBOX}&zoom=9`, ok: 200, allow: ROLES },
