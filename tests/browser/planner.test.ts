@@ -135,6 +135,7 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
   it('what-if changes the figures without saving; a saved scenario reopens', async () => {
     const { page, problems } = await openPage(server.url, '/?plan=1');
     await planLoaded(page);
+    const scenariosBefore = (await getJson(`${server.url}/api/planner/scenarios`)).body.scenarios.length;
     await page.getByTestId('whatif-operator').selectOption('VIETTEL');
     await page.getByTestId('whatif-topn').fill('2');
     await page.getByTestId('whatif-run').click();
@@ -145,6 +146,8 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
     const applied = api.upgrades[0].applied;
     expect(await page.getByTestId('whatif-applied').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(applied));
     expect(await page.getByTestId('whatif-after-colNeeded').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(api.totals.after.needed));
+    expect((await getJson(`${server.url}/api/planner/scenarios`)).body.scenarios.length).toBe(scenariosBefore); // a trial saves nothing
+    await page.getByTestId('plan-whatif').screenshot({ path: 'test-output/screenshots/planner-whatif.png' });
     const name = `Viettel nâng cấp 2 trạm ${Date.now()}`.normalize('NFD');
     await page.getByTestId('scenario-name').fill(name);
     await page.getByTestId('scenario-save').click();
