@@ -70,7 +70,7 @@ export class PlannerApp {
     this.legend.addTo(this.map);
     this.layersCtl.addTo(this.map);
     this.planner.attach(this.map);
-    L.control.scale({ imperial: false, position: 'bottomright' }).addTo(this.map);
+    L.control.scale({ imperial: false, position: 'bottomright', updateWhenIdle: true }).addTo(this.map);
     this.areasLayer.on('area:click', (e) => this.selectArea((e as unknown as { code: string }).code, false));
     this.areasLayer.on('area:hover', (e) => { this.hover = (e as unknown as { code: string | null }).code; this.renderCard(); });
     this.stations.on('station:click', (e) => {

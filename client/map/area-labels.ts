@@ -1,10 +1,10 @@
 import L from 'leaflet';
+import { VIEW_PAD } from './view-pad.js';
 
 export interface LabelAnchor { code: string; lon: number; lat: number; bounds: L.LatLngBounds }
 export interface LabelText { name: string; sub: string; ink: string; dark: boolean }
 
-/** Share of the view drawn beyond each edge, so a pan shows labels until it ends. */
-const PAD = 0.3;
+const PAD = VIEW_PAD;
 const NAME_FONT = '600 12px "Segoe UI", system-ui, "Noto Sans", Roboto, Arial, sans-serif';
 const SUB_FONT = '500 11px "Segoe UI", system-ui, "Noto Sans", Roboto, Arial, sans-serif';
 /** Never more labels than this on screen, however many areas fit. */

@@ -2,6 +2,7 @@ import L from 'leaflet';
 import type { AreaFeature } from '../api.js';
 import { AreaLabels } from './area-labels.js';
 import { labelPoint } from './label-point.js';
+import { VIEW_PAD } from './view-pad.js';
 
 export interface AreaStyle { fill: string; ink: string; label: string; sublabel: string; hover: string }
 /** What the map shows for one area: what the tests read instead of counting DOM nodes. */
@@ -14,7 +15,7 @@ export interface AreaShape { code: string; drawn: boolean; selected: boolean; ou
  * `area:hover` with the area code.
  */
 export class AreasLayer extends L.Layer {
-  private renderer = L.canvas({ padding: 0.5, tolerance: 0 });
+  private renderer = L.canvas({ padding: VIEW_PAD, tolerance: 0 });
   private group = L.featureGroup();
   private labels = new AreaLabels();
   private paths = new Map<string, L.Polygon>();

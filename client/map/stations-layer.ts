@@ -1,4 +1,5 @@
 import L from 'leaflet';
+import { VIEW_PAD } from './view-pad.js';
 import type { GridCell, StationProps } from '../api.js';
 
 export interface StationPoint { lon: number; lat: number; p: StationProps }
@@ -7,8 +8,7 @@ export type StationData = { kind: 'points'; points: StationPoint[] } | { kind: '
 export const SYMBOL = { g4: '#1864ab', g5: '#c2255c', ring: '#212529', bubble: '#495057' } as const;
 const HIT_PX = 9;
 
-/** Share of the view drawn beyond each edge, so a pan shows drawn stations until it ends. */
-const PAD = 0.3;
+const PAD = VIEW_PAD;
 
 /**
  * Stations drawn on one canvas (never one SVG node per station): 4G as circles, 5G as
