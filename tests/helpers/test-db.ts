@@ -24,7 +24,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /** Empties every data table and puts the default target back, as a fresh migration leaves it. */
 export async function resetDatabase(database: Database): Promise<void> {
-  await sql`truncate station_areas, areas, boundary_sets, stations restart identity cascade`.execute(database.db);
+  await sql`truncate station_areas, areas, boundary_sets, stations, scenarios restart identity cascade`.execute(database.db);
   await sql`delete from targets where not is_default`.execute(database.db);
 }
 
