@@ -1,6 +1,7 @@
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { PlannerApp } from './app.js';
+import './auth/account-menu.js';
 
 const app = new PlannerApp();
 app.start().catch((err: unknown) => {

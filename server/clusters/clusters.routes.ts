@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
+import { viewerOf } from '../auth/access.middleware.js';
 import { readDataVersion } from '../db/data-version.js';
 import { listOperators } from '../operators/operators.repository.js';
 import { buildStationFilter } from '../stations/stations.service.js';
@@ -15,7 +16,7 @@ export function clustersRoutes(ctx: AppContext): Router {
 
   router.get('/stations/grid', async (req, res) => {
     const q = stationGridQuery.parse(req.query);
-    const { set, filter } = await buildStationFilter(ctx, { ...q, format: 'geojson' });
+    const { set, filter } = await buildStationFilter(ctx, { ...q, format: 'geojson' }, viewerOf(res));
     const cellDegrees = cellDegreesAt(q.zoom);
     const grid = { ...filter, bbox: q.bbox, cellDegrees };
     const key = JSON.stringify(['station-grid', set.id, q.bbox, cellDegrees, filter.technology, filter.operatorIds, filter.statuses, filter.asOf, filter.areaCodes]);

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
+import { viewerOf } from '../auth/access.middleware.js';
 import { csvLine, safeFileName } from '../http/csv.js';
 import { stationsQuery } from './stations.schemas.js';
 import { buildStationFilter, findStationPage, iterateStations, toFeature } from './stations.service.js';
@@ -13,7 +14,7 @@ export function stationsRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/stations', async (req, res) => {
     const q = stationsQuery.parse(req.query);
-    const { set, filter } = await buildStationFilter(ctx, q);
+    const { set, filter } = await buildStationFilter(ctx, q, viewerOf(res));
     if (q.format === 'csv') {
       const name = safeFileName(['stations', set.name, q.area?.join('-'), q.operator?.join('-'), q.technology, q.status?.join('-'), q.asOf && `asof-${q.asOf}`], 'csv');
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');

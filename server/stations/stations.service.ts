@@ -1,4 +1,6 @@
 import type { AppContext } from '../context.js';
+import type { Viewer } from '../auth/auth.service.js';
+import { defaultSetKeyFor, restrictStationFilter } from '../auth/station-scope.js';
 import { AppError } from '../errors.js';
 import { listOperators } from '../operators/operators.repository.js';
 import { resolveBoundarySet } from '../stats/scope.service.js';
@@ -7,9 +9,12 @@ import { encodeCursor, type StationsQuery } from './stations.schemas.js';
 
 export const CSV_PAGE = 5000;
 
-/** Turns the validated query into a repository filter, resolving the set and operator codes. */
-export async function buildStationFilter(ctx: AppContext, q: StationsQuery) {
-  const set = await resolveBoundarySet(ctx, q.set);
+/**
+ * Turns the validated query into a repository filter, resolving the set and operator codes,
+ * narrowed to what the viewer may see (an operator: its stations; an inspector: their areas).
+ */
+export async function buildStationFilter(ctx: AppContext, q: StationsQuery, viewer: Viewer) {
+  const set = await resolveBoundarySet(ctx, q.set ?? defaultSetKeyFor(viewer));
   let operatorIds: number[] | undefined;
   if (q.operator?.length) {
     const ops = await listOperators(ctx.db);
@@ -32,7 +37,7 @@ export async function buildStationFilter(ctx: AppContext, q: StationsQuery) {
     limit: q.limit ?? 1000,
     colocationMeters: ctx.config.colocationMeters,
   };
-  return { set, filter };
+  return { set, filter: restrictStationFilter(filter, viewer) };
 }
 
 export function toFeature(r: StationRow) {

@@ -1,5 +1,7 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.js';
+import { viewerOf } from '../auth/access.middleware.js';
+import { scopeUploadList } from '../auth/station-scope.js';
 import { csvLine } from '../http/csv.js';
 import { rollbackUpload, commitUpload } from './upload-commit.service.js';
 import { receiveUpload } from './upload-multipart.js';
@@ -12,12 +14,12 @@ import { getUpload, previewUpload, resolveUploadOperator, toUploadView } from '.
 
 const CSV_PAGE = 5000;
 /** Who acts: the form/body field, else the X-Uploaded-By header (percent-encoded UTF-8, as headers are Latin-1). */
-function whoFrom(req: Request, given: string | undefined): string {
+function whoFrom(req: Request, given: string | undefined, account?: string): string {
   if (given) return given;
   const raw = req.get('x-uploaded-by') ?? '';
   let text = raw;
   try { text = decodeURIComponent(raw); } catch { /* not encoded: keep as sent */ }
-  return text.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100) || 'anonymous';
+  return text.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100) || account || 'anonymous';
 }
 
 export function uploadsRoutes(ctx: AppContext): Router {
@@ -37,7 +39,7 @@ export function uploadsRoutes(ctx: AppContext): Router {
     try {
       const f = uploadFields.parse(file.fields);
       const preview = await previewUpload(deps, {
-        path: file.path, fileName: file.fileName, operator: f.operator, mode: f.mode, sheet: f.sheet, uploadedBy: whoFrom(req, f.uploadedBy),
+        path: file.path, fileName: file.fileName, operator: f.operator, mode: f.mode, sheet: f.sheet, uploadedBy: whoFrom(req, f.uploadedBy, viewerOf(res).user?.username), actor: viewerOf(res),
       });
       res.status(201).json(preview);
     } finally {
@@ -47,20 +49,20 @@ export function uploadsRoutes(ctx: AppContext): Router {
 
   router.get('/uploads', async (req, res) => {
     const q = uploadsListQuery.parse(req.query);
-    const operatorId = q.operator ? (await resolveUploadOperator(ctx.db, q.operator)).id : undefined;
+    const operatorId = scopeUploadList(viewerOf(res), q.operator ? (await resolveUploadOperator(ctx.db, q.operator)).id : undefined);
     const rows = await listUploads(ctx.db, { operatorId, beforeId: q.before, limit: q.limit });
     const last = rows[rows.length - 1];
     res.json({ uploads: rows.map(toUploadView), nextBefore: rows.length === q.limit && last ? last.id : null });
   });
 
   router.get('/uploads/:id', async (req, res) => {
-    res.json(await getUpload(ctx.db, uploadIdParams.parse(req.params).id));
+    res.json(await getUpload(ctx.db, uploadIdParams.parse(req.params).id, viewerOf(res)));
   });
 
   router.get('/uploads/:id/errors', async (req, res) => {
     const { id } = uploadIdParams.parse(req.params);
     const q = issuesQuery.parse(req.query);
-    await getUpload(ctx.db, id);
+    await getUpload(ctx.db, id, viewerOf(res));
     if (q.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="upload-${id}-errors.csv"`);
@@ -80,7 +82,7 @@ export function uploadsRoutes(ctx: AppContext): Router {
   router.get('/uploads/:id/changes', async (req, res) => {
     const { id } = uploadIdParams.parse(req.params);
     const q = changesQuery.parse(req.query);
-    await getUpload(ctx.db, id);
+    await getUpload(ctx.db, id, viewerOf(res));
     const changes = await findChanges(ctx.db, id, { action: q.action, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
     res.json({ page: q.page, pageSize: q.pageSize, changes });
   });
@@ -88,13 +90,15 @@ export function uploadsRoutes(ctx: AppContext): Router {
   router.post('/uploads/:id/commit', async (req, res) => {
     const { id } = uploadIdParams.parse(req.params);
     const body = uploadActionBody.parse(req.body ?? {});
-    res.json(await commitUpload(ctx.db, id, whoFrom(req, body.by)));
+    await getUpload(ctx.db, id, viewerOf(res)); // another operator's upload: 403 before anything is locked or written
+    res.json(await commitUpload(ctx.db, id, whoFrom(req, body.by, viewerOf(res).user?.username)));
   });
 
   router.post('/uploads/:id/rollback', async (req, res) => {
     const { id } = uploadIdParams.parse(req.params);
     const body = uploadActionBody.parse(req.body ?? {});
-    res.json(await rollbackUpload(ctx.db, id, whoFrom(req, body.by)));
+    await getUpload(ctx.db, id, viewerOf(res));
+    res.json(await rollbackUpload(ctx.db, id, whoFrom(req, body.by, viewerOf(res).user?.username)));
   });
   return router;
 }

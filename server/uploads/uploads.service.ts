@@ -3,6 +3,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
+import type { Viewer } from '../auth/auth.service.js';
+import { assertOwnOperator } from '../auth/station-scope.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { listBoundarySets } from '../boundary-sets/boundary-sets.repository.js';
@@ -28,6 +30,8 @@ export interface PreviewInput {
   sheet?: string | undefined;
   uploadedBy: string;
   today?: string;
+  /** The signed-in account acting: an operator account previews its own operator's stations only (403). */
+  actor?: Viewer | undefined;
 }
 
 export type UploadProgress =
@@ -56,6 +60,7 @@ export async function hashFile(path: string): Promise<string> {
 export async function previewUpload(deps: UploadDeps, input: PreviewInput, onProgress?: (p: UploadProgress) => void): Promise<UploadView> {
   const { db, config } = deps;
   const operator = await resolveUploadOperator(db, input.operator);
+  if (input.actor) assertOwnOperator(input.actor, operator.id);
   const { size } = await stat(input.path);
   if (size > config.uploadMaxBytes) {
     throw tooLarge(`The file is ${formatBytes(size)}; the most one upload takes is ${formatBytes(config.uploadMaxBytes)} (UPLOAD_MAX_BYTES). Split it into several files.`, { maxBytes: config.uploadMaxBytes });
@@ -107,8 +112,10 @@ export function toUploadView(u: UploadRow) {
   return { ...rest, bytes: Number(u.bytes), createdAt: iso(u.createdAt)!, committedAt: iso(u.committedAt), rolledBackAt: iso(u.rolledBackAt) };
 }
 
-export async function getUpload(db: Kysely<DB>, id: number): Promise<UploadView> {
+/** With `viewer`: an operator account reaches its own operator's uploads only (403 for another's). */
+export async function getUpload(db: Kysely<DB>, id: number, viewer?: Viewer): Promise<UploadView> {
   const u = await findUpload(db, id);
   if (!u) throw notFound(`Upload ${id}`, { id });
+  if (viewer) assertOwnOperator(viewer, u.operatorId);
   return toUploadView(u);
 }
