@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { bootstrapDatabase } from './bootstrap.js';
 import { AppError } from './errors.js';
+import { analyzeTables } from './db/maintenance.js';
 import { importBoundarySet } from './boundary-sets/boundary-import.service.js';
 import { deleteBoundarySet, findBoundarySet, listBoundarySets } from './boundary-sets/boundary-sets.repository.js';
 import { loadDemoData } from './demo/demo.service.js';
@@ -65,6 +66,7 @@ async function main(argv: string[]) {
           parentField: values['parent-field'], populationField: values['population-field'],
         }),
       );
+      await analyzeTables(db);
       console.log(`imported boundary set "${report.name}" (id ${report.setId}): ${report.areas} areas; stations re-assigned`);
       for (const r of report.repaired) console.log(`  repaired area ${r.code}: ${r.reason}`);
     } else if (group === 'stations' && command === 'import') {
