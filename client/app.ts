@@ -3,7 +3,7 @@ import { parseTargetShare } from '../geo/parse-target-share.js';
 import { api, ApiError, type AreasBody, type BoundarySet, type ClientConfig, type Facets, type OperatorFigures, type StationQuery } from './api.js';
 import { bandColour, labelInk, progressBand } from './colour-scale.js';
 import { escapeHtml, fill, h } from './dom.js';
-import { areaCsvQuery, areaTableCsv, downloadAreaTableCsv, downloadText, exportFileName } from './export.js';
+import { areaCsvQuery, downloadAreaTableCsv, downloadText, exportFileName } from './export.js';
 import { computeFigures, sortRows, sumCounts, type Figures, type StatsBody } from './figures.js';
 import { formatBp, formatCompact, formatDate, formatInt, formatRatio } from './format.js';
 import { translate, type Lang, type MessageKey } from './i18n.js';
@@ -283,15 +283,10 @@ export class PlannerApp {
   }
 
   private exportAreas(): void {
-    const f = this.figures();
-    if (!f || !this.stats) return;
-    const { bp } = this.targetBp();
+    if (!this.stats) return;
     const asOf = this.state.asOf ?? this.stats.asOf;
-    // The API writes the file; it scopes one operator, so a sum of several is built here.
-    if (this.state.operators.length <= 1) return void downloadAreaTableCsv(areaCsvQuery(this.state, asOf)).catch((e) => this.showError(e));
-    const csv = areaTableCsv(f, { asOf, targetLabel: `${bp / 100}%`, withUnassigned: this.state.areas.length === 0 });
-    const name = exportFileName('area-gap', this.stats.set.name, { ...this.state, technology: null, statuses: [], asOf }, 'csv', [`target-${bp / 100}pct`]);
-    downloadText(csv, name, 'text/csv;charset=utf-8');
+    // The API writes the file (several operators are summed there), named after its scope.
+    void downloadAreaTableCsv(areaCsvQuery(this.state, asOf)).catch((e) => this.showError(e));
   }
 }
 

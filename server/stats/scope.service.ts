@@ -14,6 +14,8 @@ export interface Scope {
   baseline: string | null;
   target: { bp: number; label: string; name: string | null; dueOn: string | null; milestones: { dueOn: string; bp: number }[] };
   operator: OperatorRow | null;
+  /** Several operators summed (/api/stats only): their codes, comma-separated. */
+  operatorLabel?: string;
   dataVersion: number;
 }
 
@@ -103,7 +105,7 @@ export function describeScope(scope: Scope) {
     asOf: scope.asOf,
     baseline: scope.baseline,
     target: scope.target,
-    operator: scope.operator?.code ?? null,
+    operator: scope.operatorLabel ?? scope.operator?.code ?? null,
     dataVersion: scope.dataVersion,
     demo: scope.set.isDemo,
     notice: scope.set.isDemo ? DEMO_NOTICE : null,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { figuresQuery, listParam, technologyParam } from '../http/params.schemas.js';
+import { figuresQuery, listParam, operatorCode, technologyParam } from '../http/params.schemas.js';
 
 export const statsQuery = figuresQuery.extend({
+  operator: listParam(operatorCode).optional().describe('Operator code(s), comma-separated or repeated: the figures of those operators summed'),
   area: listParam(z.string().min(1).max(100)).optional().describe('Only these area codes in rows (totals stay set-wide)'),
   format: z.enum(['json', 'csv']).default('json').describe('csv: the area table as a spreadsheet-safe CSV file'),
   technology: technologyParam.optional().describe(

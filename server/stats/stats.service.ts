@@ -76,3 +76,20 @@ export function operatorBreakdown(stats: SetStats, areaId: number | null, bp: nu
     return { operator: o.code, operatorName: o.name, ...n, ...computeGap(n, bp) };
   });
 }
+
+/**
+ * The figures of several operators summed, from the all-operator figures' per-operator split:
+ * each area's counts are the sum over the chosen operators, and every gap is computed anew.
+ */
+export function restrictToOperators(stats: SetStats, codes: readonly string[], bp: number): SetStats {
+  const ids = new Map(stats.operators.map((o) => [o.code, o.id]));
+  const counts: AreaOperatorCount[] = [];
+  for (const [areaId, ops] of stats.byOperator) {
+    for (const code of codes) {
+      const c = ops.get(code);
+      if (c) counts.push({ areaId, operatorId: ids.get(code)!, ...c });
+    }
+  }
+  const areas = stats.rows.map(({ id, code, name, parentCode, areaKm2, population }) => ({ id, code, name, parentCode, areaKm2, population }));
+  return assembleStats(areas, counts, stats.operators, bp);
+}

@@ -166,6 +166,20 @@ describe(`read API on the demo data (${dbKind()})`, () => {
     expect(text).not.toMatch(/(^|,)[=+@]/m);
   });
 
+  it('sums several operators: each area is the sum of their own counts, every gap computed anew', async () => {
+    const both = statsResponse.parse((await api('/stats?asOf=2026-11-26&operator=VIETTEL,vnpt')).body);
+    const v = statsResponse.parse((await api('/stats?asOf=2026-11-26&operator=VIETTEL')).body);
+    const n = statsResponse.parse((await api('/stats?asOf=2026-11-26&operator=VNPT')).body);
+    expect(both.operator).toBe('VIETTEL,VNPT');
+    both.rows.forEach((r, i) => {
+      expect([r.n4g, r.n5g]).toEqual([v.rows[i]!.n4g + n.rows[i]!.n4g, v.rows[i]!.n5g + n.rows[i]!.n5g]);
+      expect(r.required).toBe(Math.ceil(r.n4g / 2));
+    });
+    expect(both.totals.n4g).toBe(v.totals.n4g + n.totals.n4g);
+    expect(both.unassigned.n5g).toBe(v.unassigned.n5g + n.unassigned.n5g);
+    expect((await api('/stats?operator=VIETTEL,ACME')).status).toBe(400);
+  });
+
   it('exports the area table as CSV: the same figures as the JSON, then unassigned and totals', async () => {
     const json = statsResponse.parse((await api('/stats?asOf=2026-11-26&target=50%25&area=883,886')).body);
     expect(json.rows.map((r) => r.code)).toEqual(['883', '886']);
