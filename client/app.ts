@@ -4,6 +4,7 @@ import { api, ApiError, type AreasBody, type BoundarySet, type ClientConfig, typ
 import { bandColour, labelInk, progressBand } from './colour-scale.js';
 import { escapeHtml, fill, h } from './dom.js';
 import { areaCsvQuery, downloadAreaTableCsv, downloadText, exportFileName } from './export.js';
+import { withWhatIf, type WhatIfOverlay } from './planner/planner-overlay.js';
 import { computeFigures, sortRows, sumCounts, type Figures, type StatsBody } from './figures.js';
 import { formatBp, formatCompact, formatDate, formatInt, formatRatio } from './format.js';
 import { translate, type Lang, type MessageKey } from './i18n.js';
@@ -33,7 +34,15 @@ export class PlannerApp {
   private planner = new PlannerView({
     state: () => this.state, t: (k, v) => this.t(k, v), change: (p) => this.change(p),
     operators: () => this.facets.operators, setName: () => this.stats?.set.name ?? '',
+    showWhatIf: (w) => {
+      this.whatIf = w;
+      const n = w ? [...w.added.values()].reduce((a, b) => a + b, 0) : 0;
+      this.notice(w ? this.t('whatIfShown', { n: formatInt(n, this.state.lang), operator: w.operator }) : null);
+      this.render();
+    },
   });
+  /** A what-if trial shown on the map and in the table, not saved: 5G added per area by one operator. */
+  private whatIf: WhatIfOverlay | null = null;
   private loader = new StationLoader((d) => this.stations.setData(d), (e) => {
     // Station-level data needs an account; anonymous visitors still get the area figures.
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) { this.stations.setData({ kind: 'none' }); this.notice(this.t('signInForStations')); }
@@ -95,6 +104,7 @@ export class PlannerApp {
     const prev = this.state;
     this.state = next;
     if (push) this.writeUrl(true);
+    if (this.whatIf && (figuresKey(next) !== figuresKey(prev) || next.target !== prev.target)) { this.whatIf = null; this.notice(null); } // the trial was for the old scope
     if (next.set !== prev.set) return this.loadSet();
     if (figuresKey(next) !== figuresKey(prev)) await this.loadFigures();
     if (stationsKey(next) !== stationsKey(prev)) void this.loader.load(this.map, this.stationQuery(), true);
@@ -141,7 +151,9 @@ export class PlannerApp {
   }
 
   figures(): Figures | null {
-    return this.counts ? computeFigures(this.counts, this.targetBp().bp, this.state.areas) : null;
+    if (!this.counts) return null;
+    const counts = this.whatIf ? withWhatIf(this.counts, this.whatIf, this.state.operators) : this.counts;
+    return computeFigures(counts, this.targetBp().bp, this.state.areas);
   }
 
   stationQuery(): StationQuery {

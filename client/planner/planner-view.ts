@@ -7,6 +7,7 @@ import { CoverageLayer, PicksLayer, PlannerLayersControl } from './planner-layer
 import { renderCoverage, renderTimelineBox, renderWorkList } from './planner-panel.js';
 import { isRefusal, parseTopN, picksInScope, planActive, planKey, planQuery, whatIfRequest } from './planner-query.js';
 import { renderWhatIf, type WhatIfView } from './planner-whatif.js';
+import { overlayOf, type WhatIfOverlay } from './planner-overlay.js';
 import './planner.css';
 
 type T = (key: MessageKey, vars?: Record<string, string>) => string;
@@ -17,6 +18,8 @@ export interface PlannerHost {
   change(patch: Partial<ViewState>): void;
   operators(): { code: string; name: string }[];
   setName(): string;
+  /** Shows a what-if trial on the map and in the table (null: back to the real figures). */
+  showWhatIf(w: WhatIfOverlay | null): void;
 }
 
 interface Loaded { rec: Recommendations | Error; cov: CoverageBody | Error; tl: Timeline | Error }
@@ -123,7 +126,11 @@ export class PlannerView {
   private runWhatIf(): Promise<void> {
     const body = this.request();
     if (!body) { this.whatIf.message = { text: this.host.t('planTopNInvalid'), kind: 'error' }; this.draw(); return Promise.resolve(); }
-    return this.guarded(async () => { this.whatIf.result = await plannerApi.whatIf(body); this.whatIf.scenarioName = null; });
+    return this.guarded(async () => {
+      this.whatIf.result = await plannerApi.whatIf(body);
+      this.whatIf.scenarioName = null;
+      this.host.showWhatIf(overlayOf(body.upgrades[0]!.operator, this.whatIf.result.areas));
+    });
   }
 
   private save(): Promise<void> {
@@ -145,6 +152,7 @@ export class PlannerView {
       this.whatIf.scenarioName = scenario.name;
       const up = (scenario.parameters as { upgrades?: { operator: string; topN: number }[] }).upgrades?.[0];
       if (up) this.whatIf.form = { ...this.whatIf.form, operator: up.operator, topN: String(up.topN) };
+      this.host.showWhatIf(up ? overlayOf(up.operator, result.areas) : null);
     });
   }
 }

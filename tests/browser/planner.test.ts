@@ -66,6 +66,8 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
       return m.getZoom() >= 14 && Math.abs(c.lat - lat) < 1e-3 && Math.abs(c.lng - lon) < 1e-3;
     }, [first.lat, first.lon], { timeout: 10_000 });
     expect(await page.locator('.plan-pick.is-focus').count()).toBe(1);
+    // getZoom() reaches 14 when the zoom animation starts; the numbers come back at its zoomend.
+    await page.waitForFunction(() => !document.getElementById('map')!.classList.contains('plan-picks-small'), null, { timeout: 10_000 }).catch(() => {});
     expect(await small()).toBe(false);
     // Downloads point at the API's work lists for the same scope.
     expect(await page.getByTestId('plan-csv').getAttribute('href')).toBe('/api/planner/recommendations?format=csv');
@@ -147,6 +149,15 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
     expect(await page.getByTestId('whatif-applied').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(applied));
     expect(await page.getByTestId('whatif-after-colNeeded').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(api.totals.after.needed));
     expect((await getJson(`${server.url}/api/planner/scenarios`)).body.scenarios.length).toBe(scenariosBefore); // a trial saves nothing
+    // The map and the table show the trial: the figures the map colours by now hold the upgrades.
+    const shown = await page.evaluate(() => {
+      const f = (window as unknown as { __planner: { app: { figures(): { totals: { n5g: number; needed: number }; rows: { code: string; n5g: number }[] } } } }).__planner.app.figures();
+      return { totals: f.totals, rows: f.rows.map((r) => [r.code, r.n5g] as const) };
+    });
+    expect(shown.totals.n5g).toBe(api.totals.after.n5g);
+    expect(shown.totals.needed).toBe(api.totals.after.needed);
+    for (const a of api.areas as { code: string; after: { n5g: number } }[]) expect(shown.rows.find(([c]) => c === a.code)?.[1]).toBe(a.after.n5g);
+    expect(await page.getByTestId('notice').textContent()).toMatch(/chưa lưu.*VIETTEL/);
     await page.getByTestId('plan-whatif').screenshot({ path: 'test-output/screenshots/planner-whatif.png' });
     const name = `Viettel nâng cấp 2 trạm ${Date.now()}`.normalize('NFD');
     await page.getByTestId('scenario-name').fill(name);
