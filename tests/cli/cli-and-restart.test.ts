@@ -15,7 +15,8 @@ const official = join(root, '../shared/data/an-giang/districts-2019.geojson');
 const fixture = join(root, 'tests/fixtures/area-geojson/in/clockwise-ring-with-hole.geojson');
 
 // The embedded mode only: a data folder that outlives the process, as `npm start` uses it.
-describe.skipIf(dbKind() !== 'pglite')('embedded data folder and the CLI', () => {
+// Each CLI call starts tsx and opens the data folder (~15 s): more time than the default.
+describe.skipIf(dbKind() !== 'pglite')('embedded data folder and the CLI', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'planner-pglite-'));
   const env = { ...process.env, PGLITE_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
