@@ -14,11 +14,7 @@ with written as (
 ),
 placed as (
   insert into station_areas (set_id, station_id, area_id)
-  select b.id, w.id, (
-    select a.id from areas a
-    where a.set_id = b.id and ST_Covers(a.geom, w.geom)
-    order by case when a.code ~ '^[0-9]+$' then a.code::numeric end nulls last, a.code collate "C"
-    limit 1)
+  select b.id, w.id, area_covering(b.id, w.geom)
   from written w cross join boundary_sets b
 )
 select count(*)::int as n from written
