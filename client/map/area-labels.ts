@@ -1,10 +1,9 @@
 import L from 'leaflet';
-import { VIEW_PAD } from './view-pad.js';
+import { preparePaddedCanvas } from './view-pad.js';
 
 export interface LabelAnchor { code: string; lon: number; lat: number; bounds: L.LatLngBounds }
 export interface LabelText { name: string; sub: string; ink: string; dark: boolean }
 
-const PAD = VIEW_PAD;
 const NAME_FONT = '600 12px "Segoe UI", system-ui, "Noto Sans", Roboto, Arial, sans-serif';
 const SUB_FONT = '500 11px "Segoe UI", system-ui, "Noto Sans", Roboto, Arial, sans-serif';
 /** Never more labels than this on screen, however many areas fit. */
@@ -51,23 +50,9 @@ export class AreaLabels extends L.Layer {
   private redraw(): void {
     const map = this._map;
     if (!map) return;
-    const view = map.getSize();
-    const pad = view.multiplyBy(PAD).round();
-    const full = view.add(pad.multiplyBy(2));
-    const ratio = window.devicePixelRatio || 1;
-    const c = this.canvas;
-    if (c.width !== full.x * ratio || c.height !== full.y * ratio) {
-      c.width = full.x * ratio; c.height = full.y * ratio;
-      c.style.width = `${full.x}px`; c.style.height = `${full.y}px`;
-    }
-    L.DomUtil.setPosition(c, map.containerPointToLayerPoint(pad.multiplyBy(-1)));
-    c.style.visibility = 'visible';
-    const ctx = c.getContext('2d')!;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, c.width, c.height);
-    ctx.setTransform(ratio, 0, 0, ratio, pad.x * ratio, pad.y * ratio);
+    const { ctx, box } = preparePaddedCanvas(map, this.canvas);
     this.drawnCodes = [];
-    const placed = this.place(map, ctx, L.bounds(pad.multiplyBy(-1), view.add(pad)));
+    const placed = this.place(map, ctx, box);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';

@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import { VIEW_PAD } from './view-pad.js';
+import { preparePaddedCanvas } from './view-pad.js';
 import type { GridCell, StationProps } from '../api.js';
 
 export interface StationPoint { lon: number; lat: number; p: StationProps }
@@ -8,7 +8,6 @@ export type StationData = { kind: 'points'; points: StationPoint[] } | { kind: '
 export const SYMBOL = { g4: '#1864ab', g5: '#c2255c', ring: '#212529', bubble: '#495057' } as const;
 const HIT_PX = 9;
 
-const PAD = VIEW_PAD;
 
 /**
  * Stations drawn on one canvas (never one SVG node per station): 4G as circles, 5G as
@@ -57,23 +56,7 @@ export class StationsLayer extends L.Layer {
   private redraw(): void {
     const map = this._map;
     if (!map) return;
-    const view = map.getSize();
-    const pad = view.multiplyBy(PAD).round();
-    const full = view.add(pad.multiplyBy(2));
-    const ratio = window.devicePixelRatio || 1;
-    const c = this.canvas;
-    if (c.width !== full.x * ratio || c.height !== full.y * ratio) {
-      c.width = full.x * ratio; c.height = full.y * ratio;
-      c.style.width = `${full.x}px`; c.style.height = `${full.y}px`;
-    }
-    L.DomUtil.setPosition(c, map.containerPointToLayerPoint(pad.multiplyBy(-1)));
-    c.style.visibility = 'visible';
-    const ctx = c.getContext('2d')!;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, c.width, c.height);
-    // Draw in container pixels: the transform shifts them by the padding.
-    ctx.setTransform(ratio, 0, 0, ratio, pad.x * ratio, pad.y * ratio);
-    const box = L.bounds(pad.multiplyBy(-1), view.add(pad));
+    const { ctx, box } = preparePaddedCanvas(map, this.canvas);
     this.drawn = { g4: 0, g5: 0 };
     if (this.data.kind === 'points') this.drawPoints(ctx, map, this.data.points, box);
     else if (this.data.kind === 'grid') this.drawCells(ctx, map, this.data.cells, box);

@@ -6,7 +6,7 @@ import { loadDemoData } from '../../server/demo/demo.service.js';
 import { ensureTestUser, resetAuthTables, TEST_PASSWORD } from '../helpers/test-auth.js';
 import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { browserAvailability, launchChromium } from './browser.js';
+import { browserAvailability, launchChromium, watchPage } from './browser.js';
 
 /** Signing in through the login page as an operator and as an inspector, and what each then sees. */
 const availability = browserAvailability();
@@ -22,13 +22,7 @@ let browser: Browser;
 async function newPage() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on('console', (m) => {
-    // Tiles cannot load offline; anything else in red (a CSP violation included) is a problem.
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
+  const problems = watchPage(page);
   return { page, problems, close: () => context.close() };
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -20,4 +20,24 @@ export function launchChromium(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * Collects what must not happen on a page: script errors, dialogs (an XSS payload would open
+ * one), console errors other than failed resource loads (tiles cannot load offline; a CSP
+ * violation is a console error, so it counts), and, with
+ * `requests`, failed requests other than tiles and aborts (a newer view replaced them).
+ */
+export function watchPage(page: Page, options: { requests?: boolean } = {}): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  if (options.requests) {
+    page.on('requestfailed', (r) => {
+      if (/tile\.openstreetmap\.org/.test(r.url()) || r.failure()?.errorText === 'net::ERR_ABORTED') return;
+      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    });
+  }
+  return problems;
 }

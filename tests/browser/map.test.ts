@@ -8,7 +8,7 @@ import { findOperatorByCode } from '../../server/operators/operators.repository.
 import { upsertStations } from '../../server/stations/stations.repository.js';
 import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
 import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { browserAvailability, launchChromium } from './browser.js';
+import { browserAvailability, launchChromium, watchPage } from './browser.js';
 
 /** The map client in a real Chromium against the real app with the demo data. */
 const availability = browserAvailability();
@@ -24,16 +24,7 @@ let xssAt: { lon: number; lat: number };
 /** Opens a page and collects what went wrong: page errors, dialogs, console errors not caused by tiles. */
 async function openPage(path = '/') {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const problems: string[] = [];
-  const failedTiles = new Set<string>();
-  page.on('requestfailed', (r) => {
-    // Tiles cannot load offline; an aborted request is one a newer view replaced.
-    if (/tile\.openstreetmap\.org/.test(r.url())) failedTiles.add(r.url());
-    else if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  const problems = watchPage(page, { requests: true });
   await page.goto(`${server.url}${path}`);
   await waitReady(page);
   return { page, problems };

@@ -6,7 +6,7 @@ import type { Database } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
 import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { browserAvailability, launchChromium } from './browser.js';
+import { browserAvailability, launchChromium, watchPage } from './browser.js';
 
 /** The planner tab and layers of the map client in a real Chromium, against the real app with the demo data. */
 const availability = browserAvailability();
@@ -19,10 +19,7 @@ let browser: Browser;
 
 async function openPage(base: string, path: string) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  const problems = watchPage(page);
   await page.goto(`${base}${path}`);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
   return { page, problems };
