@@ -5,16 +5,20 @@ import { runQuery } from '../db/queries.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface StationInput {
-  operatorId: number;
-  code: string;
-  technology: Technology;
+/** What a station is, apart from its identity (operator, code, technology). */
+export interface StationState {
   name: string | null;
   lon: number;
   lat: number;
   status: StationStatus;
   commissionedOn: string | null;
   decommissionedOn: string | null;
+}
+
+export interface StationInput extends StationState {
+  operatorId: number;
+  code: string;
+  technology: Technology;
 }
 
 const BATCH = 5000;

@@ -1,17 +1,11 @@
 import { normalizeTechnology, type Technology } from '../../geo/normalize-technology.js';
 import type { StationStatus } from '../db/schema.js';
+import type { StationState } from '../stations/stations.repository.js';
 import { foldKey, type Field } from './upload-headers.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
 import { cellText, readDate, readNumber, readStatus, readText } from './upload-values.js';
 
-export interface StationState {
-  name: string | null;
-  lon: number;
-  lat: number;
-  status: StationStatus;
-  commissionedOn: string | null;
-  decommissionedOn: string | null;
-}
+export type { StationState };
 
 export interface ValidStation extends StationState { code: string; technology: Technology; rowNumber: number }
 
