@@ -1,6 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, types } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
@@ -42,6 +40,8 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPGlite(dataDir: string): Promise<Database> {
+  // Loaded only here: with DATABASE_URL the server never needs PGlite's ~70 MB of WebAssembly.
+  const [{ PGlite, types }, { postgis }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-postgis')]);
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
