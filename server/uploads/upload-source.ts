@@ -19,6 +19,8 @@ export interface ParsedRow {
 export interface ColumnReport {
   recognised: Partial<Record<Field, string>>;
   unknown: string[];
+  /** The row the header was found on (tables only): rows above it were titles, not read. */
+  headerRow?: number;
 }
 
 /** A file that cannot be read at all: 422, nothing saved, the message says what to fix. */

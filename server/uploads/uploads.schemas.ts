@@ -63,7 +63,10 @@ export const uploadResponse = z.object({
   state: z.enum(['previewed', 'committed', 'rolled_back']),
   rows: z.number().int(),
   counts,
-  columns: z.object({ recognised: z.record(z.string(), z.string()), unknown: z.array(z.string()) }),
+  columns: z.object({
+    recognised: z.record(z.string(), z.string()), unknown: z.array(z.string()),
+    headerRow: z.number().int().optional().describe('CSV and Excel: the row the header was found on; rows above it (titles) were not read'),
+  }),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
   committedBy: z.string().nullable(),
