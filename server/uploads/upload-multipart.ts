@@ -42,6 +42,9 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
         writing = new Promise((res, rej) => { out.on('finish', () => res()); out.on('error', rej); });
         stream.on('limit', () => fail(new AppError(413, 'upload_too_large',
           `The file is larger than ${formatBytes(maxBytes)}, the most one upload takes (UPLOAD_MAX_BYTES). Split it into several files.`, { maxBytes })));
+        // A body that ends inside the file part (no closing boundary) errors the file stream:
+        // unheard, that error would end the process.
+        stream.on('error', (err) => fail(badRequest(`The upload was cut or malformed: ${err.message}`)));
         stream.pipe(out);
       });
       bb.on('error', (err) => fail(badRequest(`The upload was cut or malformed: ${(err as Error).message}`)));

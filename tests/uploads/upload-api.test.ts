@@ -64,6 +64,16 @@ describe(`uploads API (${dbKind()})`, () => {
     expect(server.errors).toEqual([]);
   });
 
+  it('a body that ends inside the file part is a 400, and the server goes on', async () => {
+    const body = '--XX\r\nContent-Disposition: form-data; name="operator"\r\n\r\nVIETTEL\r\n' +
+      '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nstation_code,technology,latitude,longitude\nA,4G,10.4,105.4\n';
+    const res = await fetch(`${server.url}/api/uploads`, { method: 'POST', body, headers: { 'content-type': 'multipart/form-data; boundary=XX' } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/cut or malformed/);
+    expect((await fetch(`${server.url}/api/uploads/999999`)).status).toBe(404);
+    expect(server.errors).toEqual([]);
+  });
+
   it('templates in both languages read back as valid files', async () => {
     for (const name of ['en.csv', 'vi.csv', 'en.xlsx', 'vi.xlsx']) {
       const res = await fetch(`${server.url}/api/uploads/templates/${name}`);
