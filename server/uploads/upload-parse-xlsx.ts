@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../xlsx/exceljs.js';
 import { foldKey } from './upload-headers.js';
 import { rejectFile, type Cell, type TableRow } from './upload-source.js';
 

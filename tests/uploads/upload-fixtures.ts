@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../server/xlsx/exceljs.js';
 import { sql } from 'kysely';
 import type { Database } from '../../server/db/database.js';
 import { importBoundarySet } from '../../server/boundary-sets/boundary-import.service.js';

@@ -113,3 +113,14 @@ describe('GeoJSON is read as a stream', () => {
     expect(rows.map((r) => [r.rowNumber, r.problem ?? null])).toEqual([[1, expect.stringMatching(/no Point geometry/)], [2, null]]);
   });
 });
+
+describe('Excel text survives the streaming reader', () => {
+  it('Vietnamese in shared strings and headers across many read chunks comes back intact (exceljs#2084)', async () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `Trạm ${i} Mỹ Hòa Đông`);
+    const header = ['Mã trạm', 'Công nghệ', 'Vĩ độ', 'Kinh độ', 'Tên trạm', ...Array.from({ length: 3000 }, (_, i) => `Cột ${i}`)];
+    const path = await writeXlsx('vi.xlsx', [{ name: 'Trạm', rows: [header, ...names.map((n, i) => [`S${i}`, '4G', 10.4, 105.4, n])] }]);
+    const { rows, columns } = await readAll(path, 'xlsx', { maxRows: 50_000 });
+    expect(columns.unknown).toEqual(header.slice(5));
+    expect(rows.map((r) => r.values.name)).toEqual(names);
+  });
+});
