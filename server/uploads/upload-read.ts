@@ -54,7 +54,12 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
     }
     return;
   }
-  const table = opts.format === 'xlsx' ? readXlsxRows(path, opts.sheet, opts.onBytes) : readCsvRows(path, opts.onBytes);
+  const table = opts.format === 'xlsx'
+    ? readXlsxRows(path, opts.sheet, opts.onBytes, (layout) => {
+      columns.sheet = layout.sheet;
+      if (layout.hiddenRows.length) columns.hiddenRows = layout.hiddenRows.slice(0, MAX_LISTED_ROWS);
+    })
+    : readCsvRows(path, opts.onBytes);
   let map: ReturnType<typeof mapHeaders> | undefined;
   const above: TableRow[] = [];
   for await (const row of table) {
@@ -78,6 +83,9 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
   if (!map && above.length) readHeader(above[0]!);
   if (!map) throw rejectFile('The file is empty: it needs a header row and at least one station.');
 }
+
+/** Hidden rows listed in the report, at most (they are read all the same). */
+const MAX_LISTED_ROWS = 1000;
 
 /** Rows searched for the header, from the first that is not blank. */
 const HEADER_SEARCH_ROWS = 20;

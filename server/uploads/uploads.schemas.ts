@@ -66,6 +66,8 @@ export const uploadResponse = z.object({
   columns: z.object({
     recognised: z.record(z.string(), z.string()), unknown: z.array(z.string()),
     headerRow: z.number().int().optional().describe('CSV and Excel: the row the header was found on; rows above it (titles) were not read'),
+    sheet: z.string().optional().describe('Excel: the sheet read (the one named, else the first visible sheet in tab order)'),
+    hiddenRows: z.array(z.number().int()).optional().describe('Excel: rows hidden in the sheet, read all the same (the first 1,000)'),
   }),
   createdAt: z.string(),
   committedAt: z.string().nullable(),

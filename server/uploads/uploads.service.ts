@@ -96,6 +96,8 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
       columns: {
         recognised: Object.fromEntries(Object.entries(columns.recognised).map(([f, h]) => [f, visible(h)])), unknown: columns.unknown.map(visible),
         ...(columns.headerRow === undefined ? {} : { headerRow: columns.headerRow }),
+        ...(columns.sheet === undefined ? {} : { sheet: visible(columns.sheet) }),
+        ...(columns.hiddenRows === undefined ? {} : { hiddenRows: columns.hiddenRows }),
       },
     });
     return uploadId;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readUploadRows, type ReadOptions } from '../../server/uploads/upload-read.js';
 import type { ColumnReport, ParsedRow } from '../../server/uploads/upload-source.js';
-import { csv, writeTemp, writeXlsx } from './upload-fixtures.js';
+import ExcelJS from '../../server/xlsx/exceljs.js';
+import { csv, writeTemp, writeXlsx, xlsxBuffer } from './upload-fixtures.js';
 
 /* The readers alone (no database): row numbers, where the header is, and GeoJSON read as a stream. */
 
@@ -122,5 +123,57 @@ describe('Excel text survives the streaming reader', () => {
     const { rows, columns } = await readAll(path, 'xlsx', { maxRows: 50_000 });
     expect(columns.unknown).toEqual(header.slice(5));
     expect(rows.map((r) => r.values.name)).toEqual(names);
+  });
+});
+
+describe('Excel sheets as Excel shows them', () => {
+  const header = ['Mã trạm', 'Công nghệ', 'Vĩ độ', 'Kinh độ', 'Trạng thái', 'Tên trạm'];
+
+  it('reads the first visible sheet in tab order, not a hidden one or the first part; says which', async () => {
+    const wb = new ExcelJS.Workbook();
+    const old = wb.addWorksheet('Cũ (ẩn)', { state: 'hidden' });
+    old.addRow(header);
+    old.addRow(['OLD-1', '4G', 10.4, 105.4]);
+    const guide = wb.addWorksheet('Hướng dẫn');
+    guide.addRow(['Điền danh sách trạm vào trang "Trạm"']);
+    const main = wb.addWorksheet('Trạm');
+    main.addRow(header);
+    main.addRow(['NEW-1', '5G', 10.4, 105.4]);
+    (guide as unknown as { orderNo: number }).orderNo = 9; // tab order: Cũ (ẩn), Trạm, Hướng dẫn (ExcelJS's typings lack orderNo)
+    const path = writeTemp('tabs.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const { rows, columns } = await readAll(path, 'xlsx');
+    expect(columns.sheet).toBe('Trạm');
+    expect(rows.map((r) => r.values.station_code)).toEqual(['NEW-1']);
+    const named = await readAll(path, 'xlsx', { sheet: 'cu (an)' });
+    expect(named.rows.map((r) => r.values.station_code)).toEqual(['OLD-1']);
+    const missing = await failure(readAll(path, 'xlsx', { sheet: 'Sheet1' }));
+    expect(missing!.message).toMatch(/no sheet named "Sheet1"; its sheets: Cũ \(ẩn\) \(hidden\), Trạm, Hướng dẫn/);
+  });
+
+  it('a merged cell applies to every cell it covers; hidden rows are read and listed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Trạm');
+    ws.addRow(header);
+    ws.addRow(['M-1', '4G', 10.4, 105.4, 'kế hoạch', 'Cụm Mỹ Hòa']);
+    ws.addRow(['M-2', '4G', 10.41, 105.41, null, null]);
+    ws.addRow(['M-3', '4G', 10.42, 105.42, 'on_air', 'Riêng']);
+    ws.mergeCells('E2:E3');
+    ws.mergeCells('F2:F3');
+    ws.getRow(4).hidden = true;
+    const path = writeTemp('merged.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const { rows, columns } = await readAll(path, 'xlsx');
+    expect(rows.map((r) => [r.values.station_code, r.values.status, r.values.name])).toEqual([
+      ['M-1', 'kế hoạch', 'Cụm Mỹ Hòa'], ['M-2', 'kế hoạch', 'Cụm Mỹ Hòa'], ['M-3', 'on_air', 'Riêng'],
+    ]);
+    expect(columns.hiddenRows).toEqual([4]);
+  });
+
+  it('refuses a workbook that claims to unpack to more than 1 GB (zip bomb) before reading it', async () => {
+    const bytes = await xlsxBuffer([{ name: 'Trạm', rows: [header] }]);
+    // Central directory headers (PK\x01\x02): the uncompressed size is at offset 24.
+    for (let i = bytes.indexOf('PK\x01\x02'); i >= 0; i = bytes.indexOf('PK\x01\x02', i + 4)) bytes.writeUInt32LE(0x7fffffff, i + 24);
+    const err = await failure(readAll(writeTemp('bomb.xlsx', bytes), 'xlsx'));
+    expect(err).toMatchObject({ status: 422 });
+    expect(err!.message).toMatch(/unpacks to \d+ MB, more than a station list can be/);
   });
 });
