@@ -39,6 +39,9 @@ export async function* readCsvRows(path: string, onBytes?: (n: number) => void):
   if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));
   const parser = parse({
     bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false,
+    // Any line ending ends a record, also mixed in one file (rows pasted from another system):
+    // left to itself csv-parse takes the first line's ending for all.
+    record_delimiter: ['\r\n', '\n', '\r'],
     max_record_size: MAX_RECORD_CHARS,
   });
   input.on('error', (err) => parser.destroy(err));

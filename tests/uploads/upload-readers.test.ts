@@ -27,6 +27,12 @@ describe('CSV row numbers are the rows a spreadsheet shows', () => {
     expect(rows.map((r) => [r.rowNumber, r.values.station_code])).toEqual([[2, 'A'], [4, 'B']]);
     expect(rows[0]!.values.name).toBe('two\nlines');
   });
+
+  it('any line ending ends a row, also mixed in one file', async () => {
+    const path = writeTemp('eol.csv', 'station_code,technology,latitude,longitude\r\nA,4G,10.4,105.4\nB,4G,10.4,105.4\rC,4G,10.4,105.4\r\n');
+    const { rows } = await readAll(path, 'csv');
+    expect(rows.map((r) => [r.rowNumber, r.values.station_code, r.values.longitude])).toEqual([[2, 'A', '105.4'], [3, 'B', '105.4'], [4, 'C', '105.4']]);
+  });
 });
 
 describe('title rows above the header', () => {
