@@ -31,7 +31,7 @@ export function renderSummary(host: HTMLElement, u: UploadView, tx: Texts, opts:
     el('h2', { 'data-testid': 'preview-title' }, `${tx.t('preview')} #${u.id}: `, el('span', { class: 'file-name', 'data-testid': 'preview-file' }, u.fileName)),
     meta, stats,
     ...(u.columns.unknown.length ? [el('p', { class: 'hint', 'data-testid': 'unknown-columns' }, tx.t('unknownColumns', { columns: u.columns.unknown.join(', ') }))] : []),
-    ...(c.errorRows ? [el('p', { class: 'warning-line', 'data-testid': 'skipped' }, tx.t('skipped', { n: c.errorRows }))] : []),
+    ...(c.errorRows ? [el('p', { class: 'warning-line', 'data-testid': 'skipped' }, tx.t(u.state === 'previewed' ? 'skipped' : 'skippedDone', { n: c.errorRows }))] : []),
     el('div', { class: 'actions' }, commit));
 }
 
