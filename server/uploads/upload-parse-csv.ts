@@ -7,24 +7,41 @@ const SNIFF_BYTES = 64 * 1024;
 /** Longer than any sane row; stops an unclosed quote from buffering the whole file. */
 const MAX_RECORD_CHARS = 256 * 1024;
 
-/** Comma or semicolon (Excel in a Vietnamese locale writes `;`): whichever the header line has more of, outside quotes. */
-export async function sniffDelimiter(path: string): Promise<',' | ';'> {
+export type Delimiter = ',' | ';' | '\t' | '|';
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+
+/**
+ * The separator: comma, semicolon (Excel in a Vietnamese locale writes `;`), tab (Excel's
+ * "Unicode text") or bar, whichever the header line has most of outside quotes; or the one a
+ * first line `sep=;` names (Excel writes and reads that hint, and hides the line: rows are
+ * then counted from the line after it).
+ */
+export async function sniffDelimiter(path: string): Promise<{ delimiter: Delimiter; hintLine: boolean }> {
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0);
-    const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    let commas = 0, semis = 0, quoted = false;
+    const text = decodeHead(buf.subarray(0, bytesRead));
+    const hint = /^sep=(.)\s*(\r\n|\n|\r)/.exec(text)?.[1] as Delimiter | undefined;
+    if (hint && DELIMITERS.includes(hint)) return { delimiter: hint, hintLine: true };
+    const counts = new Map<string, number>();
+    let quoted = false;
     for (const ch of text) {
       if (ch === '"') quoted = !quoted;
-      else if (!quoted && (ch === '\n' || ch === '\r') && commas + semis > 0) break;
-      else if (!quoted && ch === ',') commas++;
-      else if (!quoted && ch === ';') semis++;
+      else if (!quoted && (ch === '\n' || ch === '\r') && counts.size > 0) break;
+      else if (!quoted && DELIMITERS.includes(ch as Delimiter)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
     }
-    return semis > commas ? ';' : ',';
+    const best = DELIMITERS.reduce((a, b) => ((counts.get(b) ?? 0) > (counts.get(a) ?? 0) ? b : a));
+    return { delimiter: best, hintLine: false };
   } finally {
     await handle.close();
   }
+}
+
+/** The file's first bytes as text: UTF-16 (with its BOM, as Excel's "Unicode text" is) or UTF-8. */
+function decodeHead(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /**
@@ -34,7 +51,7 @@ export async function sniffDelimiter(path: string): Promise<',' | ';'> {
  * spares csv-parse's per-record `info` object (40 % of its time on 100,000 rows).
  */
 export async function* readCsvRows(path: string, onBytes?: (n: number) => void): AsyncGenerator<TableRow> {
-  const delimiter = await sniffDelimiter(path);
+  const { delimiter, hintLine } = await sniffDelimiter(path);
   const input = createReadStream(path);
   if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));
   const parser = parse({
@@ -43,6 +60,7 @@ export async function* readCsvRows(path: string, onBytes?: (n: number) => void):
     // left to itself csv-parse takes the first line's ending for all.
     record_delimiter: ['\r\n', '\n', '\r'],
     max_record_size: MAX_RECORD_CHARS,
+    ...(hintLine ? { from_line: 2 } : {}),
   });
   input.on('error', (err) => parser.destroy(err));
   input.pipe(parser);

@@ -28,6 +28,16 @@ describe('CSV row numbers are the rows a spreadsheet shows', () => {
     expect(rows[0]!.values.name).toBe('two\nlines');
   });
 
+  it.each([
+    ['tab, UTF-16 with BOM (Excel "Unicode text")', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Mã trạm\tCông nghệ\tVĩ độ\tKinh độ\r\nT-1\t4G\t10,4\t105,4\r\n', 'utf16le')]), 2],
+    ['tab, UTF-8', 'Mã trạm\tCông nghệ\tVĩ độ\tKinh độ\nT-1\t4G\t10,4\t105,4\n', 2],
+    ['bar', 'Mã trạm|Công nghệ|Vĩ độ|Kinh độ\nT-1|4G|10,4|105,4\n', 2],
+    ['a "sep=;" line first (Excel hides it: the header is row 1)', 'sep=;\r\nMã trạm;Công nghệ;Vĩ độ;Kinh độ\r\nT-1;4G;10,4;105,4\r\n', 2],
+  ])('separators: %s', async (_label, body, row) => {
+    const { rows } = await readAll(writeTemp('sep.csv', body), 'csv');
+    expect(rows).toEqual([{ rowNumber: row, values: { station_code: 'T-1', technology: '4G', latitude: '10,4', longitude: '105,4' } }]);
+  });
+
   it('any line ending ends a row, also mixed in one file', async () => {
     const path = writeTemp('eol.csv', 'station_code,technology,latitude,longitude\r\nA,4G,10.4,105.4\nB,4G,10.4,105.4\rC,4G,10.4,105.4\r\n');
     const { rows } = await readAll(path, 'csv');
