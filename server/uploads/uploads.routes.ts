@@ -55,7 +55,7 @@ export function uploadsRoutes(ctx: AppContext): Router {
         res.status(201).json(await previewUpload(deps, input));
         return;
       }
-      await streamNdjson(res, (send) => previewUpload(deps, input, progressLines(send, file.bytes)), (upload) => ({ type: 'result', status: 201, upload }));
+      await streamNdjson(res, ctx.log, (send) => previewUpload(deps, input, progressLines(send, file.bytes)), (upload) => ({ type: 'result', status: 201, upload }));
     } finally {
       await file.cleanup();
     }
