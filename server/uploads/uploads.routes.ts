@@ -5,6 +5,7 @@ import { assertOwnOperator, scopeUploadList } from '../auth/station-scope.js';
 import { AppError } from '../errors.js';
 import { csvLine } from '../http/csv.js';
 import { acceptsNdjson, streamNdjson, throttle, type SendLine } from '../http/ndjson.js';
+import { uploadTrail } from './upload-audit.js';
 import { rollbackUpload, commitUpload } from './upload-commit.service.js';
 import { receiveUpload } from './upload-multipart.js';
 import { buildTemplateCsv, buildTemplateXlsx } from './upload-templates.js';
@@ -48,14 +49,16 @@ export function uploadsRoutes(ctx: AppContext): Router {
     const file = await receiveUpload(req, ctx.config.uploadMaxBytes);
     try {
       const f = uploadFields.parse(file.fields);
+      const trail = uploadTrail(ctx, req, res, 'upload_preview', { operator: f.operator, fileName: file.fileName, bytes: file.bytes, mode: f.mode });
       // Before any answer starts: a wrong operator is a plain 400/403 on the stream too.
-      assertOwnOperator(viewerOf(res), (await resolveUploadOperator(ctx.db, f.operator)).id);
+      await trail.guard(async () => assertOwnOperator(viewerOf(res), (await resolveUploadOperator(ctx.db, f.operator)).id));
       const input = { path: file.path, fileName: file.fileName, operator: f.operator, mode: f.mode, sheet: f.sheet, uploadedBy: actorOf(res), actor: viewerOf(res) };
       if (!acceptsNdjson(req)) {
-        res.status(201).json(await previewUpload(deps, input));
+        res.status(201).json(await trail.run(() => previewUpload(deps, input)));
         return;
       }
-      await streamNdjson(res, ctx.log, (send) => previewUpload(deps, input, progressLines(send, file.bytes)), (upload) => ({ type: 'result', status: 201, upload }));
+      await streamNdjson(res, ctx.log, (send) => trail.run(() => previewUpload(deps, input, progressLines(send, file.bytes))),
+        (upload) => ({ type: 'result', status: 201, upload }));
     } finally {
       await file.cleanup();
     }
@@ -104,15 +107,19 @@ export function uploadsRoutes(ctx: AppContext): Router {
   router.post('/uploads/:id/commit', async (req, res) => {
     const { id } = uploadIdParams.parse(req.params);
     uploadActionBody.parse(req.body ?? {});
-    await getUpload(ctx.db, id, viewerOf(res)); // another operator's upload: 403 before anything is locked or written
-    res.json(await commitUpload(ctx.db, id, actorOf(res)));
+    res.json(await uploadTrail(ctx, req, res, 'upload_commit', { uploadId: id }).run(async () => {
+      await getUpload(ctx.db, id, viewerOf(res)); // another operator's upload: 403 before anything is locked or written
+      return commitUpload(ctx.db, id, actorOf(res));
+    }));
   });
 
   router.post('/uploads/:id/rollback', async (req, res) => {
     const { id } = uploadIdParams.parse(req.params);
     uploadActionBody.parse(req.body ?? {});
-    await getUpload(ctx.db, id, viewerOf(res));
-    res.json(await rollbackUpload(ctx.db, id, actorOf(res)));
+    res.json(await uploadTrail(ctx, req, res, 'upload_rollback', { uploadId: id }).run(async () => {
+      await getUpload(ctx.db, id, viewerOf(res));
+      return rollbackUpload(ctx.db, id, actorOf(res));
+    }));
   });
   return router;
 }
