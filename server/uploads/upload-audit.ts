@@ -25,13 +25,18 @@ function summarise(u: UploadView) {
   return { uploadId: u.id, operator: u.operator, fileName: u.fileName, sha256: u.sha256, mode: u.mode, format: u.format, rows: u.rows, counts: u.counts };
 }
 
-/** What a refusal said, kept small: a rollback conflict lists every station, the trail keeps how many and which uploads. */
+/** What a refusal said, kept small: a rollback conflict lists the stations, the trail keeps how many and which uploads. */
 function refusalDetails(err: AppError): Record<string, unknown> {
   const d = err.details as Record<string, unknown> | null | undefined;
   if (err.code === 'rollback_conflict' && d) {
     const later = (d.laterUploads ?? []) as { uploadId: number }[];
     const since = (d.changedSince ?? []) as unknown[];
-    return { conflicts: later.length + since.length, laterUploads: [...new Set(later.map((c) => c.uploadId))] };
+    // Where the lists are capped (the first 1,000 of each), `totals` and `laterUploadIds` carry the whole count.
+    const totals = d.totals as { laterUploads: number; changedSince: number } | undefined;
+    return {
+      conflicts: totals ? totals.laterUploads + totals.changedSince : later.length + since.length,
+      laterUploads: (d.laterUploadIds as number[] | undefined) ?? [...new Set(later.map((c) => c.uploadId))],
+    };
   }
   return d && typeof d === 'object' && !Array.isArray(d) ? d : {};
 }
