@@ -8,6 +8,7 @@ import { withWhatIf, type WhatIfOverlay } from './planner/planner-overlay.js';
 import { computeFigures, sortRows, sumCounts, type Figures, type StatsBody } from './figures.js';
 import { formatBp, formatCompact, formatDate, formatInt, formatRatio } from './format.js';
 import { translate, type Lang, type MessageKey } from './i18n.js';
+import { followLangChanges, pageLang, rememberLang } from './lang.js';
 import { AreasLayer, type AreaStyle } from './map/areas-layer.js';
 import { LayersControl, LegendControl } from './map/controls.js';
 import { StationLoader } from './map/station-loader.js';
@@ -22,9 +23,9 @@ import { PlannerView } from './planner/planner-view.js';
 import { buildShell, renderHeader } from './shell.js';
 import { figuresKey, parseState, serializeState, stationsKey, type ViewState } from './state.js';
 
-/** Wires the view state to the API, the map and the panel; the state lives in the URL. */
+/** Wires the view state to the API, the map and the panel; the state lives in the URL, the language also in the app-wide choice. */
 export class PlannerApp {
-  state: ViewState = parseState(location.search);
+  state: ViewState = { ...parseState(location.search), lang: pageLang() };
   private ui = buildShell(document.getElementById('app')!);
   private map!: L.Map;
   private areasLayer = new AreasLayer();
@@ -67,7 +68,8 @@ export class PlannerApp {
     this.createMap(config);
     await this.loadSet();
     this.notice(null);
-    window.addEventListener('popstate', () => void this.apply(parseState(location.search), false));
+    window.addEventListener('popstate', () => void this.apply({ ...parseState(location.search), lang: pageLang() }, false));
+    followLangChanges((lang) => { if (lang !== this.state.lang) void this.apply({ ...this.state, lang }, false).then(() => this.writeUrl(false)); });
   }
 
   private createMap(config: ClientConfig): void {
@@ -200,7 +202,7 @@ export class PlannerApp {
     document.documentElement.lang = lang;
     document.title = `${this.t('title')}${this.stats ? ` · ${this.stats.set.name}` : ''}`;
     fill(this.ui.header, ...renderHeader(this.t, lang, this.sets, this.stats?.set.id ?? null, {
-      lang: (l: Lang) => this.change({ lang: l }),
+      lang: (l: Lang) => { rememberLang(l); this.change({ lang: l }); },
       set: (id) => this.change({ set: id, areas: [], selected: null, map: null }),
     }));
   }

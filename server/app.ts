@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import type { Config } from './config.js';
 import { createContext } from './context.js';
 import type { Database } from './db/database.js';
-import { createErrorHandler, unknownRoute } from './errors.js';
+import { createErrorHandler, unknownRoute, type Logger } from './errors.js';
 import { rejectControlChars } from './http/reject-control-chars.js';
 import { accessControl } from './auth/access.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -24,12 +24,12 @@ export const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.
 export interface AppDeps {
   config: Config;
   database: Database;
-  log?: (err: unknown) => void;
+  log?: Logger;
 }
 
 /** Builds the Express app; never listens (server/main.ts does), so tests drive it in process. */
 export function createApp({ config, database, log = (e) => console.error(e) }: AppDeps): Express {
-  const ctx = createContext(database.db, config);
+  const ctx = createContext(database.db, config, log);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -58,6 +58,6 @@ export function createApp({ config, database, log = (e) => console.error(e) }: A
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: CLIENT_DIST }));
   }
-  app.use(createErrorHandler(log));
+  app.use(createErrorHandler(ctx.log));
   return app;
 }

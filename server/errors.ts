@@ -39,26 +39,40 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
   next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}`));
 };
 
-/** Builds the single error handler; `log` receives unexpected errors with their cause chain. */
-export function createErrorHandler(log: (err: unknown) => void): ErrorRequestHandler {
+export type Logger = (err: unknown) => void;
+
+export interface ErrorResponse {
+  status: number;
+  body: { error: { code: string; message: string; details: unknown } };
+}
+
+/**
+ * The one conversion from an error to the answer a client gets, used by the error handler and
+ * by answers already under way (server/http/ndjson.ts). `log` receives the unexpected (500)
+ * errors with their cause chain; the client gets a generic message for those.
+ */
+export function toErrorResponse(err: unknown, log: Logger): ErrorResponse {
+  const answer = (status: number, code: string, message: string, details: unknown = null): ErrorResponse =>
+    ({ status, body: { error: { code, message, details } } });
+  if (err instanceof ZodError) {
+    const { message, details } = describeZodError(err);
+    return answer(400, 'invalid_parameter', message, details);
+  }
+  if (err instanceof AppError) return answer(err.status, err.code, err.message, err.details ?? null);
+  const e = err as { status?: unknown; type?: unknown; message?: unknown } | null | undefined;
+  const status = typeof e?.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : 500;
+  if (status < 500) {
+    // Body-parser and friends: malformed JSON, payload too large.
+    return answer(status, e?.type === 'entity.too.large' ? 'payload_too_large' : 'bad_request', String(e?.message ?? 'Bad request'));
+  }
+  log(err);
+  return answer(500, 'internal', 'Internal server error');
+}
+
+/** Builds the single error handler. */
+export function createErrorHandler(log: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
-    if (err instanceof ZodError) {
-      const { message, details } = describeZodError(err);
-      res.status(400).json({ error: { code: 'invalid_parameter', message, details } });
-      return;
-    }
-    if (err instanceof AppError) {
-      res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details ?? null } });
-      return;
-    }
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status < 500) {
-      // Body-parser and friends: malformed JSON, payload too large.
-      const code = err.type === 'entity.too.large' ? 'payload_too_large' : 'bad_request';
-      res.status(status).json({ error: { code, message: String(err.message ?? 'Bad request'), details: null } });
-      return;
-    }
-    log(err);
-    res.status(500).json({ error: { code: 'internal', message: 'Internal server error', details: null } });
+    const { status, body } = toErrorResponse(err, log);
+    res.status(status).json(body);
   };
 }

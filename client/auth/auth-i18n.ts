@@ -57,9 +57,7 @@ export function authText(lang: AuthLang, key: AuthKey, vars: Record<string, stri
 export const roleKey = (role: string): AuthKey =>
   (({ admin: 'roleAdmin', planner: 'rolePlanner', operator: 'roleOperator', inspector: 'roleInspector' }) as Record<string, AuthKey>)[role] ?? 'account';
 
-/** The language of the page: ?lang=en, else the document's, else Vietnamese. */
+/** The language of the page the account menu sits in: the page chose it (client/lang.ts) and set it on <html>. */
 export function currentLang(): AuthLang {
-  const fromUrl = new URLSearchParams(location.search).get('lang');
-  if (fromUrl === 'en' || fromUrl === 'vi') return fromUrl;
   return document.documentElement.lang === 'en' ? 'en' : 'vi';
 }

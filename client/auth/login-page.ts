@@ -1,6 +1,7 @@
 import './auth.css';
 import { authApi, AuthError, type Me } from './auth-api.js';
-import { authText, currentLang, roleKey, type AuthKey, type AuthLang } from './auth-i18n.js';
+import { pageLang, rememberLang } from '../lang.js';
+import { authText, roleKey, type AuthKey, type AuthLang } from './auth-i18n.js';
 import { el } from './el.js';
 
 /** Where to go after signing in: a path on this site only (never `//other.host`). */
@@ -8,7 +9,8 @@ export function safeNext(raw: string | null): string {
   return raw && /^\/(?!\/)[^\s\\]*$/.test(raw) ? raw : '/';
 }
 
-let lang: AuthLang = currentLang();
+// Not following a switch made in another tab (followLangChanges): re-rendering would empty a half-typed form.
+let lang: AuthLang = pageLang();
 const t = (key: AuthKey, vars?: Record<string, string>) => authText(lang, key, vars);
 const root = document.getElementById('auth')!;
 
@@ -16,7 +18,7 @@ function langSwitch(me: Me | null) {
   return el('div', { class: 'auth-lang', role: 'group', 'aria-label': 'Language / Ngôn ngữ' },
     ...(['vi', 'en'] as const).map((l) => el('button', {
       type: 'button', 'aria-pressed': String(l === lang), 'data-testid': `auth-lang-${l}`,
-      onclick: () => { lang = l; const u = new URL(location.href); u.searchParams.set('lang', l); history.replaceState(null, '', u); render(me); },
+      onclick: () => { lang = l; rememberLang(l); const u = new URL(location.href); u.searchParams.set('lang', l); history.replaceState(null, '', u); render(me); },
     }, l.toUpperCase())));
 }
 

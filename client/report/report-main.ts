@@ -1,5 +1,6 @@
 import { loadReport, type ReportData, type ReportQuery } from './report-api.js';
 import { h } from './report-dom.js';
+import { followLangChanges, pageLang, rememberLang } from '../lang.js';
 import { t, type Lang } from './report-i18n.js';
 import { renderAreaTable, renderFirstPage, renderMapSection, renderTimelineSection, renderWorkList } from './report-sections.js';
 
@@ -12,7 +13,7 @@ const params = new URLSearchParams(location.search);
 const pick = (k: string) => params.get(k)?.normalize('NFC') || undefined;
 const query: ReportQuery = {};
 for (const k of ['set', 'area', 'asOf', 'target', 'operator', 'baseline'] as const) { const v = pick(k); if (v) query[k] = v; }
-let lang: Lang = params.get('lang') === 'en' ? 'en' : 'vi';
+let lang: Lang = pageLang();
 let data: ReportData | undefined;
 
 const main = document.getElementById('report')!;
@@ -33,8 +34,15 @@ function render() {
 
 document.getElementById('lang')!.addEventListener('click', () => {
   lang = lang === 'vi' ? 'en' : 'vi';
+  rememberLang(lang);
   params.set('lang', lang);
   history.replaceState(null, '', `?${params}`);
+  render();
+});
+followLangChanges((l) => {
+  if (l === lang) return;
+  lang = l;
+  if (params.has('lang')) { params.set('lang', l); history.replaceState(null, '', `?${params}`); }
   render();
 });
 document.getElementById('print')!.addEventListener('click', () => window.print());

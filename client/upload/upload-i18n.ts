@@ -66,13 +66,6 @@ const en: typeof vi = {
 export type Word = keyof typeof vi;
 const DICTS: Record<Lang, typeof vi> = { vi, en };
 
-/** The page's language: ?lang= (links from the map), else the last choice, else Vietnamese. */
-export function initialLang(): Lang {
-  const fromUrl = new URLSearchParams(location.search).get('lang');
-  if (fromUrl === 'vi' || fromUrl === 'en') return fromUrl;
-  return localStorage.getItem('lang') === 'en' ? 'en' : 'vi';
-}
-
 export interface Texts {
   lang: Lang;
   t(word: Word, vars?: Record<string, string | number>): string;

@@ -7,12 +7,13 @@ import { createChangesView } from './upload-changes.js';
 import { $, applyWords, clearMessage, confirmInPage, el, showMessage } from './upload-dom.js';
 import { describeError } from './upload-errors.js';
 import { createHistoryView } from './upload-history.js';
-import { initialLang, texts, type Lang } from './upload-i18n.js';
+import { followLangChanges, pageLang, rememberLang } from '../lang.js';
+import { texts, type Lang } from './upload-i18n.js';
 import { createIssuesView } from './upload-issues.js';
 import { renderSummary } from './upload-preview.js';
 import { createProgressView } from './upload-progress.js';
 
-let tx = texts(initialLang());
+let tx = texts(pageLang());
 const getTexts = () => tx;
 let me: Me;
 let current: UploadView | null = null;
@@ -116,7 +117,7 @@ async function upload(file: File): Promise<void> {
 
 function setLanguage(lang: Lang): void {
   tx = texts(lang);
-  localStorage.setItem('lang', lang);
+  rememberLang(lang);
   const url = new URL(location.href);
   if (url.searchParams.has('lang')) { url.searchParams.set('lang', lang); window.history.replaceState(null, '', url); }
   document.documentElement.lang = lang;
@@ -161,6 +162,7 @@ function wire(): void {
   fileInput.addEventListener('change', () => { const file = fileInput.files?.[0]; fileInput.value = ''; if (file) void upload(file); });
   modeSelect.addEventListener('change', () => { $('#mode-hint').textContent = tx.t(modeSelect.value === 'replace' ? 'replaceHint' : 'mergeHint'); });
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.addEventListener('click', () => setLanguage(b.dataset.lang as Lang)));
+  followLangChanges((lang) => { if (lang !== tx.lang) setLanguage(lang); });
 }
 
 async function start(): Promise<void> {

@@ -58,7 +58,9 @@ export function restrictStationFilter<F extends ScopedFilter>(filter: F, viewer:
 export function assertOwnOperator(viewer: Viewer, operatorId: number): void {
   const user = viewer.user;
   if (user?.role === 'operator' && user.operatorId !== operatorId) {
-    throw refuse('This upload belongs to another operator. / Tệp tải lên này thuộc nhà mạng khác.');
+    // Say what the account may do rather than what it tried: the caller may be uploading, not opening an upload.
+    const own = user.operatorCode ?? '?';
+    throw refuse(`You can upload, commit and roll back only for ${own}. / Bạn chỉ được tải lên, xác nhận cập nhật và hoàn tác dữ liệu của ${own}.`);
   }
 }
 

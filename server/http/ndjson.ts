@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { toErrorResponse, type Logger } from '../errors.js';
 
 export const NDJSON = 'application/x-ndjson';
 
@@ -12,11 +13,12 @@ export type SendLine = (line: object) => void;
 /**
  * Answers with 200 and one JSON object per line while `work` runs, then `toLine(result)` as the
  * last line. Once the head is out the status cannot change, so an error becomes the last line
- * `{ type: 'error', status, error }`: `work`'s error is rethrown to the app's one error handler
- * (server/errors.ts), which still decides status and body and logs the unexpected, and whose
- * `res.status().json()` is turned into that line. One conversion for both kinds of answer.
+ * `{ type: 'error', status, error }`, made by the same conversion as the app's error handler
+ * (server/errors.ts): a client sees the same status and body either way, and the unexpected is logged.
  */
-export async function streamNdjson<T>(res: Response, work: (send: SendLine) => Promise<T>, toLine: (result: T) => object): Promise<void> {
+export async function streamNdjson<T>(
+  res: Response, log: Logger, work: (send: SendLine) => Promise<T>, toLine: (result: T) => object,
+): Promise<void> {
   res.status(200);
   res.setHeader('Content-Type', NDJSON);
   res.setHeader('Cache-Control', 'no-store');
@@ -26,15 +28,12 @@ export async function streamNdjson<T>(res: Response, work: (send: SendLine) => P
     if (!res.writableEnded && !res.destroyed) res.write(`${JSON.stringify(line)}\n`);
   };
   try {
-    const result = await work(send);
-    send(toLine(result));
-    res.end();
+    send(toLine(await work(send)));
   } catch (err) {
-    let status = 500;
-    res.status = (code: number) => { status = code; return res; };
-    res.json = (body: { error?: unknown }) => { send({ type: 'error', status, error: body.error }); res.end(); return res; };
-    throw err;
+    const { status, body } = toErrorResponse(err, log);
+    send({ type: 'error', status, error: body.error });
   }
+  res.end();
 }
 
 /** Lets the first call through, then at most one per `everyMs`: progress comes far faster than anyone reads it. */

@@ -65,3 +65,16 @@ export const figuresQuery = z.strictObject({
   baseline: isoDate.optional().describe('Count 4G on this date instead of asOf (the plan\'s frozen start)'),
   operator: operatorCode.optional(),
 });
+
+/** A route that takes no query parameters still refuses them: a typo must not pass silently. */
+export const noQuery = z.strictObject({});
+
+/**
+ * A whole number from `min` to `max` in a query string, with one message for every way it can
+ * be wrong: "1e309" coerces to Infinity, which zod's own message calls "expected number,
+ * received number".
+ */
+export function wholeNumberParam(min: number, max: number) {
+  const message = `must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, message).max(max, message);
+}

@@ -7,6 +7,10 @@ import busboy from 'busboy';
 import { AppError, badRequest } from '../errors.js';
 import { formatBytes } from './uploads.service.js';
 
+/** More than the form needs (operator, mode, sheet), few enough that a form is never a flood. */
+export const MAX_FORM_FIELDS = 20;
+const MAX_FIELD_CHARS = 2000;
+
 export interface ReceivedFile {
   path: string;
   fileName: string;
@@ -18,28 +22,40 @@ export interface ReceivedFile {
 
 /**
  * Spools the multipart upload's one file to a temporary file (never into memory), stopping
- * at `maxBytes`. The caller must `cleanup()`.
+ * at `maxBytes`. The caller must `cleanup()`. What busboy would drop or cut without a word (a
+ * field past the limit, a second file, a field sent twice or too long) is a 400 instead: a
+ * dropped `operator` would otherwise surface as a puzzling "expected string".
  */
 export async function receiveUpload(req: Request, maxBytes: number): Promise<ReceivedFile> {
   let bb: busboy.Busboy;
   try {
-    bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 2000 }, defParamCharset: 'utf8' });
+    bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: MAX_FORM_FIELDS, fieldSize: MAX_FIELD_CHARS }, defParamCharset: 'utf8' });
   } catch (err) {
     throw badRequest(`Send the file as multipart/form-data with a "file" part: ${(err as Error).message}`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'planner-upload-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const path = join(dir, 'upload.bin');
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = Object.create(null); // a field named __proto__ stays a field
   let fileName: string | undefined;
   let bytes = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       let writing: Promise<void> = Promise.resolve();
       const fail = (err: Error) => { req.unpipe(bb); req.resume(); reject(err); };
-      bb.on('field', (name, value) => { fields[name] = value; });
+      bb.on('field', (rawName, value, info) => {
+        const name = rawName.slice(0, 100);
+        if (info.valueTruncated) return fail(badRequest(`form field "${name}" is longer than ${MAX_FIELD_CHARS} characters`));
+        if (Object.hasOwn(fields, name)) return fail(badRequest(`form field "${name}" is sent more than once`));
+        fields[name] = value;
+      });
+      bb.on('fieldsLimit', () => fail(badRequest(`too many form fields: at most ${MAX_FORM_FIELDS}`, { maxFields: MAX_FORM_FIELDS })));
+      bb.on('filesLimit', () => fail(badRequest('Send one file per upload: this form has more than one file part')));
       bb.on('file', (name, stream, info) => {
-        if (name !== 'file' || fileName !== undefined) return void stream.resume();
+        if (name !== 'file') {
+          stream.resume();
+          return fail(badRequest(`Send the file in a multipart part named "file", not "${name.slice(0, 100)}"`));
+        }
         fileName = info.filename || 'upload';
         const out = createWriteStream(path);
         writing = new Promise((res, rej) => { out.on('finish', () => res()); out.on('error', rej); });

@@ -5,8 +5,11 @@ import { assertOwnOperator, scopeUploadList } from '../auth/station-scope.js';
 import { AppError } from '../errors.js';
 import { csvLine } from '../http/csv.js';
 import { acceptsNdjson, streamNdjson, throttle, type SendLine } from '../http/ndjson.js';
+import { noQuery } from '../http/params.schemas.js';
+import { uploadTrail } from './upload-audit.js';
 import { rollbackUpload, commitUpload } from './upload-commit.service.js';
 import { receiveUpload } from './upload-multipart.js';
+import { detectFormat } from './upload-read.js';
 import { buildTemplateCsv, buildTemplateXlsx } from './upload-templates.js';
 import { findChanges, findIssuePage, listUploads } from './uploads.repository.js';
 import {
@@ -38,6 +41,7 @@ export function uploadsRoutes(ctx: AppContext): Router {
 
   router.get('/uploads/templates/:lang.:ext', async (req, res) => {
     const { lang, ext } = templateParams.parse(req.params);
+    noQuery.parse(req.query);
     const name = `stations-template-${lang}.${ext}`;
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     if (ext === 'csv') res.type('text/csv; charset=utf-8').send(buildTemplateCsv(lang));
@@ -45,17 +49,22 @@ export function uploadsRoutes(ctx: AppContext): Router {
   });
 
   router.post('/uploads', async (req, res) => {
+    noQuery.parse(req.query);
     const file = await receiveUpload(req, ctx.config.uploadMaxBytes);
     try {
       const f = uploadFields.parse(file.fields);
+      const trail = uploadTrail(ctx, req, res, 'upload_preview', { operator: f.operator, fileName: file.fileName, bytes: file.bytes, mode: f.mode });
       // Before any answer starts: a wrong operator is a plain 400/403 on the stream too.
-      assertOwnOperator(viewerOf(res), (await resolveUploadOperator(ctx.db, f.operator)).id);
-      const input = { path: file.path, fileName: file.fileName, operator: f.operator, mode: f.mode, sheet: f.sheet, uploadedBy: actorOf(res), actor: viewerOf(res) };
+      await trail.guard(async () => assertOwnOperator(viewerOf(res), (await resolveUploadOperator(ctx.db, f.operator)).id));
+      // A sheet names a tab of a workbook: with a CSV or GeoJSON file it means nothing, so it is not kept.
+      const sheet = f.sheet !== undefined && (await detectFormat(file.path, file.fileName)) === 'xlsx' ? f.sheet : undefined;
+      const input = { path: file.path, fileName: file.fileName, operator: f.operator, mode: f.mode, sheet, uploadedBy: actorOf(res), actor: viewerOf(res) };
       if (!acceptsNdjson(req)) {
-        res.status(201).json(await previewUpload(deps, input));
+        res.status(201).json(await trail.run(() => previewUpload(deps, input)));
         return;
       }
-      await streamNdjson(res, (send) => previewUpload(deps, input, progressLines(send, file.bytes)), (upload) => ({ type: 'result', status: 201, upload }));
+      await streamNdjson(res, ctx.log, (send) => trail.run(() => previewUpload(deps, input, progressLines(send, file.bytes))),
+        (upload) => ({ type: 'result', status: 201, upload }));
     } finally {
       await file.cleanup();
     }
@@ -70,7 +79,9 @@ export function uploadsRoutes(ctx: AppContext): Router {
   });
 
   router.get('/uploads/:id', async (req, res) => {
-    res.json(await getUpload(ctx.db, uploadIdParams.parse(req.params).id, viewerOf(res)));
+    const { id } = uploadIdParams.parse(req.params);
+    noQuery.parse(req.query);
+    res.json(await getUpload(ctx.db, id, viewerOf(res)));
   });
 
   router.get('/uploads/:id/errors', async (req, res) => {
@@ -103,16 +114,22 @@ export function uploadsRoutes(ctx: AppContext): Router {
 
   router.post('/uploads/:id/commit', async (req, res) => {
     const { id } = uploadIdParams.parse(req.params);
+    noQuery.parse(req.query);
     uploadActionBody.parse(req.body ?? {});
-    await getUpload(ctx.db, id, viewerOf(res)); // another operator's upload: 403 before anything is locked or written
-    res.json(await commitUpload(ctx.db, id, actorOf(res)));
+    res.json(await uploadTrail(ctx, req, res, 'upload_commit', { uploadId: id }).run(async () => {
+      await getUpload(ctx.db, id, viewerOf(res)); // another operator's upload: 403 before anything is locked or written
+      return commitUpload(ctx.db, id, actorOf(res));
+    }));
   });
 
   router.post('/uploads/:id/rollback', async (req, res) => {
     const { id } = uploadIdParams.parse(req.params);
+    noQuery.parse(req.query);
     uploadActionBody.parse(req.body ?? {});
-    await getUpload(ctx.db, id, viewerOf(res));
-    res.json(await rollbackUpload(ctx.db, id, actorOf(res)));
+    res.json(await uploadTrail(ctx, req, res, 'upload_rollback', { uploadId: id }).run(async () => {
+      await getUpload(ctx.db, id, viewerOf(res));
+      return rollbackUpload(ctx.db, id, actorOf(res));
+    }));
   });
   return router;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operatorCode } from '../http/params.schemas.js';
+import { operatorCode, wholeNumberParam } from '../http/params.schemas.js';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const plainText = (max: number) => z.string().trim().min(1).max(max).refine((s) => !CONTROL.test(s), 'must not contain control characters');
@@ -15,7 +15,7 @@ export const uploadIdParams = z.strictObject({
 export const uploadFields = z.strictObject({
   operator: operatorCode.describe('Operator code: VIETTEL, VNPT, MOBIFONE, VIETNAMOBILE'),
   mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update; replace: the file is the full list, stations absent from it are decommissioned'),
-  sheet: plainText(100).optional().describe('Excel: the sheet to read (default: the first)'),
+  sheet: plainText(100).optional().describe('.xlsx only: the sheet to read (default: the first visible sheet in tab order). Ignored for CSV and GeoJSON, and stored as null'),
 });
 
 /** Commit and rollback take no fields: the account acting is recorded (a `by` field is a 400). */
@@ -30,15 +30,15 @@ export const issuesQuery = z.strictObject({
 });
 
 export const changesQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: wholeNumberParam(1, 1_000_000).default(1),
+  pageSize: wholeNumberParam(1, 500).default(50),
   action: z.enum(['create', 'update', 'decommission']).optional(),
 });
 
 export const uploadsListQuery = z.strictObject({
   operator: operatorCode.optional(),
-  before: z.string().regex(/^\d{1,15}$/).transform(Number).optional().describe('Only uploads with a smaller id (paging)'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.string().regex(/^\d{1,15}$/, 'must be an upload id (digits)').transform(Number).optional().describe('Only uploads with a smaller id (paging)'),
+  limit: wholeNumberParam(1, 200).default(50),
 });
 
 export const templateParams = z.strictObject({

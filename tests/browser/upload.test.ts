@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../server/xlsx/exceljs.js'; // never 'exceljs' itself: the UTF-8 fix must load first
 import { sql } from 'kysely';
 import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
