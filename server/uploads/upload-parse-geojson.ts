@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fieldOfHeader, type Field } from './upload-headers.js';
-import { rejectFile, type Cell, type ParsedRow } from './upload-source.js';
+import { unreadableFile } from './upload-messages.js';
+import type { Cell, ParsedRow } from './upload-source.js';
 
 /**
  * Reads a GeoJSON FeatureCollection of points. JSON has no cheap streaming parse here, so the
@@ -13,11 +14,11 @@ export async function* readGeoJsonRows(path: string, unknown: Set<string>, onByt
   try {
     doc = JSON.parse(buf.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw rejectFile(`The GeoJSON file is not valid JSON: ${(err as Error).message}`);
+    throw unreadableFile('geojson_not_json', { detail: (err as Error).message });
   }
   const features = (doc as { type?: unknown; features?: unknown } | null)?.features;
   if ((doc as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) {
-    throw rejectFile('The GeoJSON file must be a FeatureCollection of Point features.');
+    throw unreadableFile('geojson_not_collection');
   }
   for (let i = 0; i < features.length; i++) yield toRow(features[i], i + 1, unknown);
 }

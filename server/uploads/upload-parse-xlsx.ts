@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { foldKey } from './upload-headers.js';
-import { rejectFile, type Cell, type TableRow } from './upload-source.js';
+import { unreadableFile } from './upload-messages.js';
+import type { Cell, TableRow } from './upload-source.js';
 
 /** An .xlsx is a zip: anything else (an old .xls, a renamed CSV) is refused before parsing. */
 async function assertZip(path: string): Promise<void> {
@@ -11,7 +12,7 @@ async function assertZip(path: string): Promise<void> {
     const buf = Buffer.alloc(4);
     await handle.read(buf, 0, 4, 0);
     if (buf.readUInt32LE(0) !== 0x04034b50) {
-      throw rejectFile('This is not an Excel .xlsx file (old .xls files are not read: save it as .xlsx or CSV UTF-8).');
+      throw unreadableFile('not_xlsx');
     }
   } finally {
     await handle.close();
@@ -56,11 +57,11 @@ export async function* readXlsxRows(path: string, sheet: string | undefined, onB
     }
   } catch (err) {
     if ((err as { name?: string }).name === 'AppError') throw err;
-    throw rejectFile(`The Excel file cannot be read: ${(err as Error).message}`);
+    throw unreadableFile('xlsx_unreadable', { detail: (err as Error).message });
   } finally {
     input.destroy();
   }
   throw sheet === undefined
-    ? rejectFile('The Excel file has no sheet.')
-    : rejectFile(`The Excel file has no sheet named "${sheet}"; its sheets: ${seen.join(', ') || '(none)'}.`, { sheets: seen });
+    ? unreadableFile('xlsx_no_sheet')
+    : unreadableFile('xlsx_sheet_missing', { sheet, sheets: seen }, { sheets: seen });
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { IssueParams } from './upload-messages.js';
 import type { RowIssue, StationState } from './upload-validate.js';
 import { visible } from './upload-values.js';
 import type { UploadCounts, UploadTables } from './uploads.tables.js';
@@ -31,12 +32,21 @@ export async function insertUpload(db: Db, u: NewUpload): Promise<number> {
 export async function insertIssues(db: Db, uploadId: number, issues: readonly RowIssue[]): Promise<void> {
   for (let i = 0; i < issues.length; i += BATCH) {
     const b = issues.slice(i, i + BATCH);
-    await sql`insert into upload_issues (upload_id, seq, row_number, severity, code, field, message, value)
-      select ${uploadId}::bigint, ${i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value
+    await sql`insert into upload_issues (upload_id, seq, row_number, severity, code, field, message, value, params)
+      select ${uploadId}::bigint, ${i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value, u.params::jsonb
       from unnest(${b.map((x) => x.row)}::int[], ${b.map((x) => x.severity)}::text[], ${b.map((x) => x.code)}::text[],
-                  ${b.map((x) => x.field)}::text[], ${b.map((x) => visible(x.message))}::text[], ${b.map((x) => (x.value === null ? null : visible(x.value)))}::text[])
-        with ordinality as u(row_number, severity, code, field, message, value, n)`.execute(db);
+                  ${b.map((x) => x.field)}::text[], ${b.map((x) => visible(x.message))}::text[], ${b.map((x) => (x.value === null ? null : visible(x.value)))}::text[],
+                  ${b.map((x) => paramsJson(x.params))}::text[])
+        with ordinality as u(row_number, severity, code, field, message, value, params, n)`.execute(db);
   }
+}
+
+// jsonb refuses \u0000 and lone surrogates; text from a file may hold both (GeoJSON strings can).
+const storable = (s: string) => visible(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\uFFFD'));
+
+/** Strings stored as the message shows them (control codes made visible); a number that is not finite becomes null. */
+function paramsJson(params: IssueParams): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(params).map(([k, v]) => [storable(k), typeof v === 'string' ? storable(v) : v])));
 }
 
 /** The file's summary, known once it is read to the end (the row was inserted first, so changes can point at it). */
