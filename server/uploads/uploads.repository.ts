@@ -1,12 +1,16 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ColumnType, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { IssueParams } from './upload-messages.js';
+import { issueMatchesSql, searchTerm } from './upload-issue-search.repository.js';
+import { renderIssue, type IssueParams, type Lang } from './upload-messages.js';
 import type { RowIssue, StationState } from './upload-validate.js';
 import { visible } from './upload-values.js';
-import type { UploadCounts, UploadTables } from './uploads.tables.js';
+import type { UploadCounts, UploadIssuesTable, UploadTables } from './uploads.tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const withUploads = (db: Db) => (db as Kysely<DB>).withTables<UploadTables>();
+/** upload_issues.params, added by sql/migrations/0007_upload_issue_params.sql (null on rows saved before it). */
+type IssueTables = UploadTables & { upload_issues: UploadIssuesTable & { params: ColumnType<Record<string, unknown> | null, string | null, never> } };
+const withIssues = (db: Db) => (db as Kysely<DB>).withTables<IssueTables>();
 const BATCH = 5000;
 
 export interface NewUpload {
@@ -81,22 +85,31 @@ export async function listUploads(db: Db, f: { operatorId?: number | undefined; 
   return q.orderBy('u.id', 'desc').limit(f.limit).execute();
 }
 
-export interface IssueFilter { severity?: 'error' | 'warning' | undefined; field?: string | undefined }
+export interface IssueFilter {
+  severity?: 'error' | 'warning' | undefined; field?: string | undefined; code?: string | undefined;
+  /** Text to find in the code, field, value or message (in `lang`), any case, with or without diacritics. */
+  q?: string | undefined;
+  lang?: Lang | undefined;
+}
 
 const issuesQuery = (db: Db, id: number, f: IssueFilter) => {
-  let q = withUploads(db).selectFrom('upload_issues').where('upload_id', '=', id);
+  let q = withIssues(db).selectFrom('upload_issues').where('upload_id', '=', id);
   if (f.severity) q = q.where('severity', '=', f.severity);
   if (f.field) q = q.where('field', '=', f.field);
+  if (f.code) q = q.where('code', '=', f.code);
+  const term = searchTerm(f.q);
+  if (term) q = q.where(issueMatchesSql(term, f.lang ?? 'en'));
   return q;
 };
 
+/** One page of an upload's issues and how many match, each message in `lang` (default English). */
 export async function findIssuePage(db: Db, id: number, f: IssueFilter & { offset: number; limit: number }) {
   const [rows, total] = await Promise.all([
-    issuesQuery(db, id, f).select(['seq', 'row_number as row', 'severity', 'code', 'field', 'message', 'value'])
+    issuesQuery(db, id, f).select(['seq', 'row_number as row', 'severity', 'code', 'field', 'message', 'value', 'params'])
       .orderBy('seq').offset(f.offset).limit(f.limit).execute(),
     issuesQuery(db, id, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(total.n) };
+  return { rows: rows.map((r) => ({ ...r, message: renderIssue(r, f.lang ?? 'en') })), total: Number(total.n) };
 }
 
 const stateColumns = (side: 'before' | 'after') => [
