@@ -162,7 +162,7 @@ function formatValue(v: unknown, format: string | null, lang: Lang): string {
   return lang === 'vi' ? plainNumber(v).replace('.', ',') : plainNumber(v);
 }
 
-function formatBytes(n: number, lang: Lang): string {
+export function formatBytes(n: number, lang: Lang): string {
   const [x, unit] = n >= 1024 * 1024 ? [n / 1024 / 1024, 'MB'] : n >= 1024 ? [n / 1024, 'kB'] : [n, lang === 'vi' ? 'byte' : 'bytes'];
   const text = unit === 'MB' || unit === 'kB' ? x.toFixed(1) : String(x);
   return `${lang === 'vi' ? text.replace('.', ',') : text} ${unit}`;
