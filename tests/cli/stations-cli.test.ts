@@ -70,7 +70,7 @@ describe(`stations CLI commands (${dbKind()})`, () => {
 
     const list = await cli(['uploads', '--operator', 'viettel', '--limit', '2']);
     const lines = list.out.split('\n');
-    expect(lines[0]).toMatch(/^Số +Lúc +Nhà mạng +Trạng thái +Cách tải +Dòng +Mới +Cập nhật +Không đổi +Ngừng +Dòng lỗi +Cảnh báo +Người tải +Tệp$/);
+    expect(lines[0]).toMatch(/^ *Số +Lúc +Nhà mạng +Trạng thái +Cách tải +Dòng +Mới +Cập nhật +Không đổi +Ngừng +Dòng lỗi +Cảnh báo +Người tải +Tệp$/);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(new RegExp(`^ *${b} +\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d +VIETTEL +đã cập nhật +thêm và cập nhật +1 +0 +1 +0 +0 +0 +0 +cli:lan +\\d+-b\\.csv$`));
     expect(lines[2]).toMatch(new RegExp(`^ *${a} .* đã cập nhật .* 2 +2 +0 +0 +0 +0 +0 +Chị Lan +\\d+-a\\.csv$`));
