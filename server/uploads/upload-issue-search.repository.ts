@@ -7,14 +7,31 @@ import { headerOf, ISSUE_MESSAGES, LANGS, parseTemplate, type Lang, type Part } 
  * the rows that match. It matches the message in the language asked, so the message is rendered
  * here in SQL from the same catalogue as upload-messages.ts renders it in TypeScript: the same
  * variant choice, number and date formats, field headers and fallback to the stored message.
- * Every catalogue text and header is a bound parameter. tests/uploads/upload-issue-search.test.ts
- * checks that any issue is found by its own rendered message, in both languages.
+ * It is rendered already folded (see fold): the catalogue's own texts are folded once here, so the
+ * database folds only what comes from the file. Every text is a bound parameter.
+ * tests/uploads/upload-issue-search.test.ts checks that any issue is found by its own rendered
+ * message, in both languages, and that both folds agree on the catalogue.
  */
 
+const MARKS = '[\u0300-\u036f]';
+
+/** fold() in TypeScript, for the catalogue's constant texts (a test checks it against the SQL). */
+export const foldText = (text: string) => text.normalize('NFD').replace(new RegExp(MARKS, 'g'), '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+/**
+ * Folded for search: NFD without combining marks, đ → d, then lower(), which the ASCII left handles
+ * in any locale. ASCII text (codes, most values) skips the costly normalize(). Folding the parts of
+ * a message one by one equals folding it whole, as no two placeholders are adjacent and no text
+ * starts or ends with a combining mark (tests check both).
+ */
+export const fold = (text: RawBuilder<unknown>) => sql<string>`(case when octet_length(${text}) = char_length(${text}) then lower(${text})
+  else lower(translate(regexp_replace(normalize(${text}, NFD), ${MARKS}::text, '', 'g'), 'Đđ', 'dd')) end)`;
+
 const p = (name: string) => sql`(params -> ${name}::text)`;
+// Numbers and ISO dates print as ASCII digits, '.', ',', '-', '/': nothing to fold.
 const scalarText = (name: string, lang: Lang) => {
   const number = lang === 'vi' ? sql`replace(${p(name)} #>> '{}', '.', ',')` : sql`(${p(name)} #>> '{}')`;
-  return sql`(case jsonb_typeof(${p(name)}) when 'string' then ${p(name)} #>> '{}' when 'number' then ${number} else '' end)`;
+  return sql`(case jsonb_typeof(${p(name)}) when 'string' then ${fold(sql`(${p(name)} #>> '{}')`)} when 'number' then ${number} else '' end)`;
 };
 
 /** An ISO date as DD/MM/YYYY in Vietnamese, as formatValue does; anything else as a scalar. */
@@ -25,15 +42,15 @@ const dateText = (name: string, lang: Lang) => {
     then substr(${t}, 9, 2) || '/' || substr(${t}, 6, 2) || '/' || substr(${t}, 1, 4) else ${scalarText(name, lang)} end)`;
 };
 
-const fieldText = (lang: Lang) =>
-  sql`(case field ${sql.join(FIELDS.map((f) => sql`when ${f}::text then ${headerOf(f, lang)}::text`), sql` `)} else coalesce(field, '') end)`;
+const fieldText = (lang: Lang) => sql`(case field ${sql.join(FIELDS.map((f) => sql`when ${f}::text then ${foldText(headerOf(f, lang))}::text`), sql` `)}
+  else ${fold(sql`coalesce(field, '')`)} end)`;
 
 function partSql(part: Part, lang: Lang): RawBuilder<unknown> {
   switch (part.type) {
-    case 'text': return sql`${part.text}::text`;
+    case 'text': return sql`${foldText(part.text)}::text`;
     case 'field': return fieldText(lang);
-    case 'header': return sql`${headerOf(part.field, lang)}::text`;
-    case 'value': return sql`coalesce(value, '')`;
+    case 'header': return sql`${foldText(headerOf(part.field, lang))}::text`;
+    case 'value': return fold(sql`coalesce(value, '')`);
     case 'param':
       if (part.format === null) return scalarText(part.name, lang);
       if (part.format === 'date') return dateText(part.name, lang);
@@ -41,32 +58,34 @@ function partSql(part: Part, lang: Lang): RawBuilder<unknown> {
   }
 }
 
-/** CASE over the catalogue: variants (code and params.kind) first, then the code's own text, else the stored message. */
-function messageSql(lang: Lang): RawBuilder<string> {
-  const variants: RawBuilder<unknown>[] = [], generic: RawBuilder<unknown>[] = [];
+/**
+ * CASE over the catalogue, folded: by code (evaluated once), then by params.kind for a variant,
+ * else the code's own text; params null (rows saved before 0007) or no text: the stored message.
+ */
+function foldedMessageSql(lang: Lang): RawBuilder<string> {
+  const byCode = new Map<string, { generic?: RawBuilder<unknown>; variants: RawBuilder<unknown>[] }>();
   for (const [key, texts] of Object.entries(ISSUE_MESSAGES)) {
-    const dot = key.indexOf('.');
+    const [code, kind] = key.split('.') as [string, string | undefined];
     const body = sql.join(parseTemplate(texts![lang]).map((part) => partSql(part, lang)), sql` || `);
-    if (dot < 0) generic.push(sql`when code = ${key}::text then ${body}`);
-    else {
-      variants.push(sql`when code = ${key.slice(0, dot)}::text and jsonb_typeof(params -> 'kind') = 'string'
-        and params ->> 'kind' = ${key.slice(dot + 1)}::text then ${body}`);
-    }
+    const entry = byCode.get(code) ?? byCode.set(code, { variants: [] }).get(code)!;
+    if (kind === undefined) entry.generic = body;
+    else entry.variants.push(sql`when ${kind}::text then ${body}`);
   }
-  return sql<string>`(case when params is null or jsonb_typeof(params) <> 'object' then message
-    ${sql.join([...variants, ...generic], sql` `)} else message end)`;
+  const stored = fold(sql`message`);
+  const kind = sql`(case when jsonb_typeof(params -> 'kind') = 'string' then params ->> 'kind' end)`;
+  const branches = [...byCode].map(([code, { generic, variants }]) => {
+    const fallback = generic ?? stored;
+    return sql`when ${code}::text then ${variants.length ? sql`(case ${kind} ${sql.join(variants, sql` `)} else ${fallback} end)` : fallback}`;
+  });
+  return sql<string>`(case when params is null or jsonb_typeof(params) <> 'object' then ${stored}
+    else (case code ${sql.join(branches, sql` `)} else ${stored} end) end)`;
 }
 
 // Built once: a raw builder binds its parameters afresh each time a query is compiled.
-const MESSAGE_SQL = Object.fromEntries(LANGS.map((lang) => [lang, messageSql(lang)])) as Record<Lang, RawBuilder<string>>;
+const MESSAGE_SQL = Object.fromEntries(LANGS.map((lang) => [lang, foldedMessageSql(lang)])) as Record<Lang, RawBuilder<string>>;
 
-/**
- * Folded as foldKey folds: NFD without combining marks, đ → d, then lower(), which the ASCII left
- * handles in any locale; runs of spaces as one, as a page shows them (a message with an empty
- * parameter has two). Both sides of the match are folded by this one expression.
- */
-const fold = (text: RawBuilder<unknown>) =>
-  sql<string>`regexp_replace(lower(translate(regexp_replace(normalize(${text}, NFD), ${'[\u0300-\u036f]'}::text, '', 'g'), 'Đđ', 'dd')), ' {2,}', ' ', 'g')`;
+// Runs of spaces as one, as a page shows them (a message with an empty parameter has two).
+const collapse = (text: RawBuilder<unknown>) => sql<string>`regexp_replace(${text}, ' {2,}', ' ', 'g')`;
 
 /** The text a person types: ends trimmed, control characters (tab, line break) and runs of spaces as one space. */
 export const searchTerm = (q: string | undefined): string => (q ?? '').replace(/[ \u0000-\u001f\u007f]+/g, ' ').trim();
@@ -77,6 +96,6 @@ export const searchTerm = (q: string | undefined): string => (q ?? '').replace(/
  * no control character in `q`.
  */
 export function issueMatchesSql(q: string, lang: Lang): RawBuilder<boolean> {
-  const haystack = sql`code || chr(31) || coalesce(field, '') || chr(31) || coalesce(value, '') || chr(31) || ${MESSAGE_SQL[lang]}`;
-  return sql<boolean>`strpos(${fold(haystack)}, ${fold(sql`${q}::text`)}) > 0`;
+  const haystack = sql`${fold(sql`code`)} || chr(31) || ${fold(sql`coalesce(field, '')`)} || chr(31) || ${fold(sql`coalesce(value, '')`)} || chr(31) || ${MESSAGE_SQL[lang]}`;
+  return sql<boolean>`strpos(${collapse(haystack)}, ${collapse(fold(sql`${q}::text`))}) > 0`;
 }

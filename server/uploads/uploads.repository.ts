@@ -102,14 +102,26 @@ const issuesQuery = (db: Db, id: number, f: IssueFilter) => {
   return q;
 };
 
-/** One page of an upload's issues and how many match, each message in `lang` (default English). */
+const issueColumns = ['seq', 'row_number as row', 'severity', 'code', 'field', 'message', 'value', 'params'] as const;
+const countIssues = async (db: Db, id: number, f: IssueFilter) =>
+  Number((await issuesQuery(db, id, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/**
+ * One page of an upload's issues and how many match, each message in `lang` (default English).
+ * With a search, the total comes with the page (a window count): the match is evaluated in one
+ * scan instead of two, and only a page past the end counts on its own. Without one, the page
+ * reads in key order and stops, and the count is cheap.
+ */
 export async function findIssuePage(db: Db, id: number, f: IssueFilter & { offset: number; limit: number }) {
-  const [rows, total] = await Promise.all([
-    issuesQuery(db, id, f).select(['seq', 'row_number as row', 'severity', 'code', 'field', 'message', 'value', 'params'])
-      .orderBy('seq').offset(f.offset).limit(f.limit).execute(),
-    issuesQuery(db, id, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows.map((r) => ({ ...r, message: renderIssue(r, f.lang ?? 'en') })), total: Number(total.n) };
+  const render = <R extends { code: string; field: string | null; value: string | null; message: string; params: unknown }>(r: R) => ({ ...r, message: renderIssue(r, f.lang ?? 'en') });
+  const page = () => issuesQuery(db, id, f).orderBy('seq').offset(f.offset).limit(f.limit);
+  if (!searchTerm(f.q)) {
+    const [rows, total] = await Promise.all([page().select(issueColumns).execute(), countIssues(db, id, f)]);
+    return { rows: rows.map(render), total };
+  }
+  const found = await page().select([...issueColumns, sql<number>`count(*) over ()`.as('matching')]).execute();
+  const total = found[0] ? Number(found[0].matching) : f.offset === 0 ? 0 : await countIssues(db, id, f);
+  return { rows: found.map(({ matching: _m, ...r }) => render(r)), total };
 }
 
 const stateColumns = (side: 'before' | 'after') => [
