@@ -1,36 +1,127 @@
-/** The upload page's only network calls (XMLHttpRequest for the upload: it reports upload progress). */
+import { authApi, type Me } from '../auth/auth-api.js';
+import { createLineReader } from './upload-lines.js';
 
+/**
+ * The upload page's only network calls. The upload itself goes through XMLHttpRequest: it
+ * reports upload progress, and its growing responseText carries the server's NDJSON progress.
+ * Writes made with the session cookie carry the CSRF token /api/auth/me returned.
+ */
+export type UploadState = 'previewed' | 'committed' | 'rolled_back';
+export interface Counts { create: number; update: number; unchanged: number; decommission: number; errorRows: number; warnings: number }
 export interface UploadView {
-  id: number; operator: string; mode: string; fileName: string; state: 'previewed' | 'committed' | 'rolled_back';
-  rows: number; uploadedBy: string; createdAt: string;
-  counts: { create: number; update: number; unchanged: number; decommission: number; errorRows: number; warnings: number };
+  id: number; operator: string; mode: 'merge' | 'replace'; fileName: string; sha256: string; bytes: number; format: string;
+  sheet: string | null; uploadedBy: string; state: UploadState; rows: number; counts: Counts;
+  columns: { recognised: Record<string, string>; unknown: string[] };
+  createdAt: string; committedAt: string | null; committedBy: string | null; rolledBackAt: string | null; rolledBackBy: string | null;
 }
 export interface Issue { row: number | null; severity: 'error' | 'warning'; code: string; field: string | null; message: string; value: string | null }
+export interface StationState { name: string | null; lon: number; lat: number; status: string; commissionedOn: string | null; decommissionedOn: string | null }
+export interface Change { code: string; technology: string; action: 'create' | 'update' | 'decommission'; rowNumber: number | null; before: StationState | null; after: StationState }
+export type Progress =
+  | { phase: 'upload'; loaded: number; total: number | null }
+  | { phase: 'reading'; rows: number; bytes: number; totalBytes: number }
+  | { phase: 'checking' | 'saving'; rows: number };
 
-async function json<T>(res: Response): Promise<T> {
-  const body = await res.json();
-  if (!res.ok) throw new Error(body?.error?.message ?? res.statusText);
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details: unknown = null) { super(message); }
+}
+
+let csrf: string | null = null;
+
+/** The signed-in account (null user: signed out); keeps the CSRF token for the writes. */
+export async function loadAccount(): Promise<Me> {
+  const me = await authApi.me();
+  csrf = me.csrfToken;
+  return me;
+}
+
+function errorFrom(status: number, body: unknown): ApiError {
+  const e = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  return new ApiError(status, e?.code ?? 'http_error', e?.message ?? `HTTP ${status}`, e?.details ?? null);
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method === 'POST') { headers['content-type'] = 'application/json'; if (csrf) headers['x-csrf-token'] = csrf; }
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'POST' ? '{}' : undefined });
+  } catch (err) {
+    throw new ApiError(0, 'network', (err as Error).message);
+  }
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw errorFrom(res.status, body);
   return body as T;
 }
 
-export function sendUpload(form: FormData, onProgress: (share: number | null) => void): Promise<UploadView> {
+const query = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
+
+/**
+ * Parameters the server may not know yet (lang, q on the issues list arrive with another
+ * branch): a 400 for a request that sent some not yet confirmed is retried without them, and
+ * they are not sent again. `dropped` tells the caller what to do on its side.
+ */
+const accepted = new Map<string, boolean>();
+async function getTolerant<T>(path: string, params: Record<string, string | number | undefined>, optional: string[]): Promise<{ body: T; dropped: string[] }> {
+  const given = optional.filter((k) => params[k] !== undefined && params[k] !== '');
+  const without = (keys: string[]) => Object.fromEntries(Object.entries(params).filter(([k]) => !keys.includes(k)));
+  const refused = given.filter((k) => accepted.get(k) === false);
+  try {
+    const body = await request<T>('GET', `${path}?${query(without(refused))}`);
+    for (const k of given) if (!refused.includes(k)) accepted.set(k, true);
+    return { body, dropped: refused };
+  } catch (err) {
+    const unsure = given.filter((k) => accepted.get(k) === undefined);
+    if (!(err instanceof ApiError && err.status === 400 && unsure.length)) throw err;
+    const body = await request<T>('GET', `${path}?${query(without([...refused, ...unsure]))}`);
+    for (const k of unsure) accepted.set(k, false);
+    return { body, dropped: [...refused, ...unsure] };
+  }
+}
+
+export const uploadApi = {
+  operators: () => request<{ operators: { code: string; name: string }[] }>('GET', '/api/stations/facets').then((r) => r.operators),
+  upload: (id: number) => request<UploadView>('GET', `/api/uploads/${id}`),
+  history: (before?: number) => request<{ uploads: UploadView[]; nextBefore: number | null }>('GET', `/api/uploads?${query({ limit: 20, before })}`),
+  changes: (id: number, f: { page: number; pageSize: number; action?: string }) =>
+    request<{ page: number; pageSize: number; changes: Change[] }>('GET', `/api/uploads/${id}/changes?${query(f)}`),
+  issues: (id: number, f: { page: number; pageSize: number; severity?: string; q?: string; lang: string }) =>
+    getTolerant<{ total: number; issues: Issue[] }>(`/api/uploads/${id}/errors`, f, ['lang', 'q']),
+  /** The whole report; with the language once the server is known to take it. */
+  issuesCsvUrl: (id: number, lang: string) => `/api/uploads/${id}/errors?${query({ format: 'csv', lang: accepted.get('lang') ? lang : undefined })}`,
+  act: (id: number, action: 'commit' | 'rollback') => request<UploadView>('POST', `/api/uploads/${id}/${action}`),
+  send: sendUpload,
+};
+
+/** POSTs the form, reporting bytes sent, then the server's progress lines; resolves with the preview. */
+function sendUpload(form: FormData, onProgress: (p: Progress) => void): Promise<UploadView> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    const read = createLineReader();
+    let settled = false;
+    const settle = (fn: () => void) => { if (!settled) { settled = true; fn(); } };
+    const handle = (line: string) => {
+      let msg: { type?: string; upload?: UploadView; status?: number; error?: unknown } & Record<string, unknown>;
+      try { msg = JSON.parse(line); } catch { return settle(() => reject(new ApiError(xhr.status, 'bad_stream', 'unreadable progress line'))); }
+      if (msg.type === 'progress') onProgress(msg as unknown as Progress);
+      else if (msg.type === 'result') settle(() => resolve(msg.upload!));
+      else if (msg.type === 'error') settle(() => reject(errorFrom(msg.status ?? 500, msg)));
+    };
+    const drain = (final: boolean) => { if (xhr.status === 200) for (const line of read(xhr.responseText, final)) handle(line); };
     xhr.open('POST', '/api/uploads');
-    xhr.responseType = 'json';
-    xhr.upload.onprogress = (e) => onProgress(e.lengthComputable ? e.loaded / e.total : null);
-    // Bytes all sent: the server now checks the file; an indeterminate bar says so.
-    xhr.upload.onload = () => onProgress(null);
-    xhr.onload = () => (xhr.status < 300 ? resolve(xhr.response as UploadView) : reject(new Error(xhr.response?.error?.message ?? `HTTP ${xhr.status}`)));
-    xhr.onerror = () => reject(new Error('network error'));
+    xhr.setRequestHeader('Accept', 'application/x-ndjson');
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.upload.onprogress = (e) => onProgress({ phase: 'upload', loaded: e.loaded, total: e.lengthComputable ? e.total : null });
+    xhr.onprogress = () => drain(false);
+    xhr.onload = () => {
+      drain(true);
+      if (xhr.status === 201) return settle(() => resolve(JSON.parse(xhr.responseText) as UploadView));
+      let body: unknown = null;
+      try { body = JSON.parse(xhr.responseText); } catch { /* not JSON: a proxy's page */ }
+      settle(() => reject(xhr.status === 200 ? new ApiError(500, 'bad_stream', 'the answer ended before its result') : errorFrom(xhr.status, body)));
+    };
+    xhr.onerror = () => settle(() => reject(new ApiError(0, 'network', 'network error')));
     xhr.send(form);
   });
 }
-
-export const fetchIssues = (id: number, page: number, severity: string) =>
-  fetch(`/api/uploads/${id}/errors?page=${page}&pageSize=50${severity ? `&severity=${severity}` : ''}`).then((r) => json<{ total: number; issues: Issue[] }>(r));
-
-export const fetchHistory = () => fetch('/api/uploads?limit=50').then((r) => json<{ uploads: UploadView[] }>(r));
-
-export const postAction = (id: number, action: 'commit' | 'rollback', by: string) =>
-  fetch(`/api/uploads/${id}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(by ? { by } : {}) }).then((r) => json<UploadView>(r));

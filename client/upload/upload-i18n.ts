@@ -1,27 +1,102 @@
 /** The upload page's words, Vietnamese first. Data from files never passes through here. */
 export type Lang = 'vi' | 'en';
 
-export const WORDS = {
-  vi: {
-    back: '← Bản đồ', title: 'Tải danh sách trạm', operator: 'Nhà mạng', mode: 'Cách tải', merge: 'Thêm và cập nhật', replace: 'Thay toàn bộ danh sách',
-    sheet: 'Trang tính (Excel)', by: 'Người tải', drop: 'Kéo thả tệp CSV, Excel hoặc GeoJSON vào đây, hoặc bấm để chọn', templates: 'Mẫu:',
-    preview: 'Xem trước', commit: 'Xác nhận cập nhật', problems: 'Lỗi và cảnh báo', filter: 'Lọc…', all: 'Tất cả', errors: 'Lỗi', warnings: 'Cảnh báo',
-    download: 'Tải báo cáo CSV', row: 'Dòng', severityCol: 'Mức', field: 'Cột', message: 'Lý do', value: 'Giá trị', history: 'Lịch sử tải lên',
-    file: 'Tệp', state: 'Trạng thái', when: 'Lúc', rollback: 'Hoàn tác', uploading: 'Đang tải lên…', checking: 'Máy chủ đang kiểm tra tệp…',
-    create: 'Trạm mới', update: 'Cập nhật', unchanged: 'Không đổi', decommission: 'Ngừng hoạt động', errorRows: 'Dòng lỗi (bỏ qua)',
-    warningsCount: 'Cảnh báo', committed: 'Đã cập nhật', rolled_back: 'Đã hoàn tác', previewed: 'Chưa xác nhận', done: 'Đã cập nhật dữ liệu.',
-    rolledBack: 'Đã hoàn tác.', confirmRollback: 'Hoàn tác lần tải này?', other: 'English', file_level: 'cả tệp',
-  },
-  en: {
-    back: '← Map', title: 'Upload a station list', operator: 'Operator', mode: 'Mode', merge: 'Add and update', replace: 'Replace the whole list',
-    sheet: 'Sheet (Excel)', by: 'Uploaded by', drop: 'Drop a CSV, Excel or GeoJSON file here, or click to choose', templates: 'Templates:',
-    preview: 'Preview', commit: 'Commit', problems: 'Errors and warnings', filter: 'Filter…', all: 'All', errors: 'Errors', warnings: 'Warnings',
-    download: 'Download the CSV report', row: 'Row', severityCol: 'Level', field: 'Column', message: 'Reason', value: 'Value', history: 'Upload history',
-    file: 'File', state: 'State', when: 'When', rollback: 'Roll back', uploading: 'Uploading…', checking: 'The server is checking the file…',
-    create: 'New stations', update: 'Updated', unchanged: 'Unchanged', decommission: 'Decommissioned', errorRows: 'Rows in error (skipped)',
-    warningsCount: 'Warnings', committed: 'Committed', rolled_back: 'Rolled back', previewed: 'Not committed', done: 'The data is updated.',
-    rolledBack: 'Rolled back.', confirmRollback: 'Roll this upload back?', other: 'Tiếng Việt', file_level: 'whole file',
-  },
-} as const;
+const vi = {
+  pageTitle: 'Tải danh sách trạm — 5G', title: 'Tải danh sách trạm', subtitle: 'Xem trước mọi thay đổi và mọi lỗi trước khi lưu',
+  back: 'Bản đồ', operator: 'Nhà mạng', chooseOperator: '— Chọn nhà mạng —', lockedOperator: 'Cố định theo tài khoản của bạn',
+  mode: 'Cách tải', merge: 'Thêm và cập nhật', replace: 'Thay toàn bộ danh sách',
+  mergeHint: 'Trạm trong tệp được thêm mới hoặc cập nhật; các trạm khác giữ nguyên.',
+  replaceHint: 'Tệp là toàn bộ danh sách: trạm của nhà mạng không có trong tệp sẽ bị chuyển sang ngừng hoạt động.',
+  sheet: 'Trang tính (Excel, tùy chọn)', drop: 'Kéo thả tệp CSV, Excel (.xlsx) hoặc GeoJSON vào đây', choose: 'Chọn tệp…',
+  dropHint: 'hoặc bấm / nhấn Enter để chọn tệp', templates: 'Tệp mẫu:', cannotUpload: 'Vai trò của bạn chỉ được xem lịch sử tải lên, không được tải tệp.',
+  needOperator: 'Hãy chọn nhà mạng trước khi chọn tệp.',
+  phaseUpload: 'Đang gửi tệp', phaseReading: 'Máy chủ đang đọc tệp', phaseChecking: 'Máy chủ đang kiểm tra {rows} dòng',
+  phaseSaving: 'Đang lưu bản xem trước ({rows} dòng)', rowsRead: '{rows} dòng đã đọc',
+  preview: 'Xem trước', rows: 'Số dòng', format: 'Định dạng', uploadedBy: 'Người tải', when: 'Lúc', state: 'Trạng thái', file: 'Tệp',
+  create: 'Trạm mới', update: 'Cập nhật', unchanged: 'Không đổi', decommission: 'Ngừng hoạt động', errorRows: 'Dòng lỗi', warnings: 'Cảnh báo',
+  unknownColumns: 'Cột không nhận ra (bỏ qua): {columns}', skipped: '{n} dòng có lỗi sẽ bị bỏ qua khi cập nhật.', skippedDone: '{n} dòng có lỗi đã bị bỏ qua.',
+  commit: 'Xác nhận cập nhật', committedLine: 'Đã cập nhật dữ liệu: {create} trạm mới, {update} cập nhật, {decommission} ngừng hoạt động.',
+  seeMap: 'Xem trên bản đồ', rolledBackLine: 'Đã hoàn tác lần tải #{id}.',
+  confirmCommitErrors: '{n} dòng có lỗi sẽ bị bỏ qua. Vẫn cập nhật các dòng còn lại?', confirmRollback: 'Hoàn tác lần tải #{id} ({file})? Mọi trạm nó đã thay đổi sẽ trở lại như trước.',
+  ok: 'Đồng ý', cancel: 'Hủy',
+  actCreate: 'Thêm mới', actUpdate: 'Cập nhật', actDecommission: 'Ngừng hoạt động',
+  changes: 'Những gì sẽ thay đổi', changesDone: 'Những gì đã thay đổi', action: 'Thay đổi', allActions: 'Mọi thay đổi', code: 'Mã trạm', technology: 'Công nghệ', row: 'Dòng',
+  name: 'Tên', lat: 'Vĩ độ', lon: 'Kinh độ', status: 'Trạng thái trạm', commissionedOn: 'Ngày phát sóng', decommissionedOn: 'Ngày ngừng',
+  noChanges: 'Không có thay đổi nào.', planned: 'Kế hoạch', on_air: 'Đang phát', decommissioned: 'Ngừng hoạt động',
+  problems: 'Lỗi và cảnh báo', search: 'Tìm trong lỗi…', searchLabel: 'Tìm theo mã lỗi, cột, lý do hoặc giá trị', severity: 'Mức', all: 'Tất cả',
+  error: 'Lỗi', warning: 'Cảnh báo', reason: 'Lý do', field: 'Cột', value: 'Giá trị', issueCode: 'Mã lỗi', wholeFile: 'cả tệp',
+  downloadCsv: 'Tải báo cáo CSV', noIssues: 'Không có lỗi hay cảnh báo nào.', issuesTotal: '{n} mục', filteredHere: '(lọc trong trang này)',
+  history: 'Lịch sử tải lên', counts: 'Mới / cập nhật / ngừng / lỗi', actions: 'Thao tác', open: 'Mở', rollback: 'Hoàn tác',
+  newer: '‹ Mới hơn', older: 'Cũ hơn ›', noHistory: 'Chưa có lần tải nào.', page: 'Trang {page}', prev: 'Trang trước', next: 'Trang sau',
+  previewed: 'Chưa xác nhận', committed: 'Đã cập nhật', rolled_back: 'Đã hoàn tác', by: '{who}, {when}',
+  otherLang: 'English', detail: 'Chi tiết từ máy chủ: {message}',
+};
 
-export type Word = keyof (typeof WORDS)['vi'];
+const en: typeof vi = {
+  pageTitle: 'Upload a station list — 5G', title: 'Upload a station list', subtitle: 'See every change and every problem before anything is saved',
+  back: 'Map', operator: 'Operator', chooseOperator: '— Choose an operator —', lockedOperator: 'Fixed by your account',
+  mode: 'Mode', merge: 'Add and update', replace: 'Replace the whole list',
+  mergeHint: 'Stations in the file are added or updated; all others stay as they are.',
+  replaceHint: 'The file is the whole list: the operator\'s stations not in the file are decommissioned.',
+  sheet: 'Sheet (Excel, optional)', drop: 'Drop a CSV, Excel (.xlsx) or GeoJSON file here', choose: 'Choose a file…',
+  dropHint: 'or click / press Enter to choose one', templates: 'Templates:', cannotUpload: 'Your role can read the upload history but not upload files.',
+  needOperator: 'Choose the operator before the file.',
+  phaseUpload: 'Sending the file', phaseReading: 'The server is reading the file', phaseChecking: 'The server is checking {rows} rows',
+  phaseSaving: 'Saving the preview ({rows} rows)', rowsRead: '{rows} rows read',
+  preview: 'Preview', rows: 'Rows', format: 'Format', uploadedBy: 'Uploaded by', when: 'When', state: 'State', file: 'File',
+  create: 'New stations', update: 'Updated', unchanged: 'Unchanged', decommission: 'Decommissioned', errorRows: 'Rows in error', warnings: 'Warnings',
+  unknownColumns: 'Columns not recognised (ignored): {columns}', skipped: '{n} rows with errors will be skipped by the commit.', skippedDone: '{n} rows with errors were skipped.',
+  commit: 'Commit', committedLine: 'The data is updated: {create} new, {update} updated, {decommission} decommissioned.',
+  seeMap: 'See it on the map', rolledBackLine: 'Upload #{id} is rolled back.',
+  confirmCommitErrors: '{n} rows in error will be skipped. Commit the other rows anyway?', confirmRollback: 'Roll back upload #{id} ({file})? Every station it changed goes back to how it was.',
+  ok: 'OK', cancel: 'Cancel',
+  actCreate: 'New', actUpdate: 'Update', actDecommission: 'Decommission',
+  changes: 'What would change', changesDone: 'What changed', action: 'Change', allActions: 'All changes', code: 'Station code', technology: 'Technology', row: 'Row',
+  name: 'Name', lat: 'Latitude', lon: 'Longitude', status: 'Station status', commissionedOn: 'On air since', decommissionedOn: 'Decommissioned on',
+  noChanges: 'Nothing would change.', planned: 'Planned', on_air: 'On air', decommissioned: 'Decommissioned',
+  problems: 'Errors and warnings', search: 'Search the problems…', searchLabel: 'Search by code, column, reason or value', severity: 'Level', all: 'All',
+  error: 'Error', warning: 'Warning', reason: 'Reason', field: 'Column', value: 'Value', issueCode: 'Code', wholeFile: 'whole file',
+  downloadCsv: 'Download the CSV report', noIssues: 'No errors or warnings.', issuesTotal: '{n} items', filteredHere: '(filtered on this page)',
+  history: 'Upload history', counts: 'New / updated / decommissioned / errors', actions: 'Actions', open: 'Open', rollback: 'Roll back',
+  newer: '‹ Newer', older: 'Older ›', noHistory: 'No uploads yet.', page: 'Page {page}', prev: 'Previous page', next: 'Next page',
+  previewed: 'Not committed', committed: 'Committed', rolled_back: 'Rolled back', by: '{who}, {when}',
+  otherLang: 'Tiếng Việt', detail: 'Server detail: {message}',
+};
+
+export type Word = keyof typeof vi;
+const DICTS: Record<Lang, typeof vi> = { vi, en };
+
+/** The page's language: ?lang= (links from the map), else the last choice, else Vietnamese. */
+export function initialLang(): Lang {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  if (fromUrl === 'vi' || fromUrl === 'en') return fromUrl;
+  return localStorage.getItem('lang') === 'en' ? 'en' : 'vi';
+}
+
+export interface Texts {
+  lang: Lang;
+  t(word: Word, vars?: Record<string, string | number>): string;
+  /** Integers and decimals in the language's digit grouping: 1.234 (vi), 1,234 (en). */
+  num(n: number, maxDecimals?: number): string;
+  dateTime(iso: string): string;
+  date(isoDay: string): string;
+}
+
+export function texts(lang: Lang): Texts {
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const nums = new Map<number, Intl.NumberFormat>();
+  const num = (n: number, maxDecimals = 0) => {
+    if (!nums.has(maxDecimals)) nums.set(maxDecimals, new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }));
+    return nums.get(maxDecimals)!.format(n);
+  };
+  const dayParts = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+  const dateTime = new Intl.DateTimeFormat(locale, { ...dayParts, hour: '2-digit', minute: '2-digit' });
+  // A calendar day has no time zone: format it as the UTC day it names, so it never shifts.
+  const day = new Intl.DateTimeFormat(locale, { ...dayParts, timeZone: 'UTC' });
+  return {
+    lang, num,
+    t: (word, vars = {}) => DICTS[lang][word].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? (typeof vars[k] === 'number' ? num(vars[k]) : String(vars[k])) : m)),
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+    date: (isoDay) => day.format(new Date(`${isoDay.slice(0, 10)}T00:00:00Z`)),
+  };
+}

@@ -1,133 +1,182 @@
-import { fetchHistory, fetchIssues, postAction, sendUpload, type Issue, type UploadView } from './upload-api.js';
-import { WORDS, type Lang, type Word } from './upload-i18n.js';
+import '../styles.css';
+import './upload.css';
+import '../auth/account-menu.js'; // mounts itself in .header-tools: the account's name and "sign out"
+import { canUpload, type Me } from '../auth/auth-api.js';
+import { ApiError, loadAccount, uploadApi, type UploadView } from './upload-api.js';
+import { createChangesView } from './upload-changes.js';
+import { $, applyWords, clearMessage, confirmInPage, el, showMessage } from './upload-dom.js';
+import { describeError } from './upload-errors.js';
+import { createHistoryView } from './upload-history.js';
+import { initialLang, texts, type Lang } from './upload-i18n.js';
+import { createIssuesView } from './upload-issues.js';
+import { renderSummary } from './upload-preview.js';
+import { createProgressView } from './upload-progress.js';
 
-// Every text from a file or the server goes through textContent: never innerHTML with data.
-const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
-let lang: Lang = (localStorage.getItem('lang') as Lang | null) ?? 'vi';
+let tx = texts(initialLang());
+const getTexts = () => tx;
+let me: Me;
 let current: UploadView | null = null;
-let page = 1;
-let pageIssues: Issue[] = [];
-const t = (w: Word) => WORDS[lang][w];
+let busy = false;
 
-function el(tag: string, text?: string | number | null, cls?: string): HTMLElement {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  if (cls) e.className = cls;
-  return e;
+const form = $<HTMLFormElement>('#form');
+const operatorSelect = $<HTMLSelectElement>('#operator');
+const modeSelect = $<HTMLSelectElement>('#mode');
+const sheetInput = $<HTMLInputElement>('#sheet');
+const fileInput = $<HTMLInputElement>('#file');
+const drop = $('#drop');
+const message = $('#message');
+const canAct = () => canUpload(me?.user?.role);
+const langQuery = (sep: '?' | '&') => (tx.lang === 'en' ? `${sep}lang=en` : '');
+const loginHref = () => `/login.html?next=${encodeURIComponent('/upload.html')}${langQuery('&')}`;
+
+function fail(err: unknown): void {
+  const signIn = err instanceof ApiError && err.status === 401 ? el('a', { href: loginHref() }, tx.lang === 'vi' ? 'Đăng nhập' : 'Sign in') : undefined;
+  showMessage(message, tx, 'error', describeError(err, tx), signIn);
+  message.scrollIntoView({ block: 'nearest' });
 }
 
-function applyLanguage() {
-  document.documentElement.lang = lang;
-  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n as Word); });
-  document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]').forEach((e) => { e.placeholder = t(e.dataset.i18nPlaceholder as Word); });
-  $('#lang').textContent = t('other');
-  if (current) renderPreview(current);
-  renderIssues();
-  void renderHistory();
+function succeed(text: string, link?: Node): void {
+  showMessage(message, tx, 'ok', text, link);
+  message.scrollIntoView({ block: 'nearest' });
 }
 
-function setStatus(text: string, share?: number | null) {
-  $('#status').textContent = text;
-  const bar = $<HTMLProgressElement>('#progress');
-  bar.hidden = share === undefined;
-  if (share === null) bar.removeAttribute('value');
-  else if (share !== undefined) bar.value = share;
+const progress = createProgressView($('#progress'), getTexts);
+const changes = createChangesView($('#changes'), getTexts, fail);
+const issues = createIssuesView($('#issues'), getTexts, fail);
+const history = createHistoryView($('#history'), getTexts, { get canAct() { return canAct(); }, open: (u) => void openUpload(u), commit, rollback }, fail);
+
+function renderCurrent(): void {
+  if (!current) return;
+  renderSummary($('#preview'), current, tx, { canAct: canAct(), onCommit: commit });
 }
 
-async function upload(file: File) {
-  const form = new FormData($<HTMLFormElement>('#form'));
-  form.delete('file');
-  for (const k of ['sheet', 'uploadedBy']) if (!String(form.get(k) ?? '').trim()) form.delete(k);
-  form.append('file', file, file.name);
+async function openUpload(u: UploadView): Promise<void> {
+  current = u;
+  $('#preview').hidden = false;
+  renderCurrent();
+  await Promise.all([changes.open(u), issues.open(u)]);
+  $('#preview').scrollIntoView({ block: 'start' });
+}
+
+/** After a commit or rollback: the opened upload and the history show the new state. */
+async function refreshAfter(u: UploadView): Promise<void> {
+  if (current?.id === u.id) { current = u; renderCurrent(); changes.update(u); }
+  await history.refresh();
+}
+
+async function commit(u: UploadView): Promise<void> {
+  if (u.counts.errorRows && !(await confirmInPage(tx, tx.t('confirmCommitErrors', { n: u.counts.errorRows })))) return;
   try {
-    setStatus(t('uploading'), 0);
-    current = await sendUpload(form, (share) => setStatus(share === null ? t('checking') : t('uploading'), share));
-    setStatus('');
-    page = 1;
-    renderPreview(current);
-    await loadIssues();
-    await renderHistory();
+    const done = await uploadApi.act(u.id, 'commit');
+    const map = el('a', { href: `./?operator=${encodeURIComponent(done.operator)}${langQuery('&')}`, 'data-testid': 'see-map' }, tx.t('seeMap'));
+    succeed(tx.t('committedLine', { create: done.counts.create, update: done.counts.update, decommission: done.counts.decommission }), map);
+    await refreshAfter(done);
   } catch (err) {
-    setStatus((err as Error).message);
+    fail(err);
+    await history.refresh();
   }
 }
 
-function renderPreview(u: UploadView) {
-  $('#preview').hidden = false;
-  const dl = $('#counts');
-  dl.replaceChildren();
-  const pairs: [Word, number][] = [['create', u.counts.create], ['update', u.counts.update], ['unchanged', u.counts.unchanged],
-    ...(u.mode === 'replace' ? [['decommission', u.counts.decommission] as [Word, number]] : []), ['errorRows', u.counts.errorRows], ['warningsCount', u.counts.warnings]];
-  dl.append(el('dt', t('file')), el('dd', `${u.fileName} (${u.operator}, ${u.rows})`));
-  for (const [w, n] of pairs) dl.append(el('dt', t(w)), el('dd', n));
-  dl.append(el('dt', t('state')), el('dd', t(u.state)));
-  $<HTMLButtonElement>('#commit').disabled = u.state !== 'previewed';
-  $<HTMLAnchorElement>('#errors-csv').href = `/api/uploads/${u.id}/errors?format=csv`;
+async function rollback(u: UploadView): Promise<void> {
+  if (!(await confirmInPage(tx, tx.t('confirmRollback', { id: String(u.id), file: u.fileName })))) return;
+  try {
+    const done = await uploadApi.act(u.id, 'rollback');
+    succeed(tx.t('rolledBackLine', { id: String(done.id) }));
+    await refreshAfter(done);
+  } catch (err) {
+    fail(err);
+  }
 }
 
-async function loadIssues() {
-  if (!current) return;
-  const r = await fetchIssues(current.id, page, $<HTMLSelectElement>('#severity').value);
-  pageIssues = r.issues;
-  $('#page').textContent = `${page} / ${Math.max(1, Math.ceil(r.total / 50))}`;
-  $<HTMLButtonElement>('#next').disabled = page * 50 >= r.total;
-  $<HTMLButtonElement>('#prev').disabled = page === 1;
-  renderIssues();
+async function upload(file: File): Promise<void> {
+  if (busy || !canAct()) return;
+  if (!operatorSelect.value) { showMessage(message, tx, 'error', tx.t('needOperator')); operatorSelect.focus(); return; }
+  const body = new FormData();
+  body.append('operator', operatorSelect.value);
+  body.append('mode', modeSelect.value);
+  if (sheetInput.value.trim()) body.append('sheet', sheetInput.value.trim());
+  body.append('file', file, file.name);
+  busy = true;
+  form.setAttribute('aria-busy', 'true');
+  clearMessage(message);
+  progress.start();
+  try {
+    const preview = await uploadApi.send(body, progress.update);
+    progress.stop();
+    await openUpload(preview);
+    await history.first();
+  } catch (err) {
+    progress.stop();
+    fail(err);
+  } finally {
+    busy = false;
+    form.removeAttribute('aria-busy');
+  }
 }
 
-function renderIssues() {
-  const q = $<HTMLInputElement>('#filter').value.trim().toLowerCase();
-  const body = $('#issues tbody');
-  body.replaceChildren(...pageIssues
-    .filter((i) => !q || [i.row, i.field, i.message, i.value].some((v) => String(v ?? '').toLowerCase().includes(q)))
-    .map((i) => {
-      const tr = el('tr', undefined, i.severity);
-      tr.append(el('td', i.row ?? t('file_level')), el('td', t(i.severity === 'error' ? 'errors' : 'warnings')), el('td', i.field), el('td', i.message), el('td', i.value));
-      return tr;
-    }));
+function setLanguage(lang: Lang): void {
+  tx = texts(lang);
+  localStorage.setItem('lang', lang);
+  const url = new URL(location.href);
+  if (url.searchParams.has('lang')) { url.searchParams.set('lang', lang); window.history.replaceState(null, '', url); }
+  document.documentElement.lang = lang;
+  document.title = tx.t('pageTitle');
+  applyWords(tx);
+  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
+  $<HTMLAnchorElement>('#back').href = `./${langQuery('?')}`;
+  $('#mode-hint').textContent = tx.t(modeSelect.value === 'replace' ? 'replaceHint' : 'mergeHint');
+  const placeholder = operatorSelect.querySelector<HTMLOptionElement>('option[value=""]');
+  if (placeholder) placeholder.textContent = tx.t('chooseOperator');
+  progress.render();
+  renderCurrent();
+  changes.render();
+  history.render();
+  issues.render();
+  clearMessage(message);
+  if (current) void issues.reload();
 }
 
-async function renderHistory() {
-  const { uploads } = await fetchHistory().catch(() => ({ uploads: [] as UploadView[] }));
-  $('#history tbody').replaceChildren(...uploads.map((u) => {
-    const tr = el('tr');
-    const action = el('td');
-    if (u.state === 'committed') {
-      const b = el('button', t('rollback')) as HTMLButtonElement;
-      b.type = 'button';
-      b.onclick = async () => {
-        if (!confirm(t('confirmRollback'))) return;
-        try { await postAction(u.id, 'rollback', who()); setStatus(t('rolledBack')); } catch (err) { setStatus((err as Error).message); }
-        await renderHistory();
-      };
-      action.append(b);
-    }
-    tr.append(el('td', u.id), el('td', u.fileName), el('td', u.operator), el('td', t(u.state)), el('td', new Date(u.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')), action);
-    return tr;
-  }));
+async function fillOperators(): Promise<void> {
+  const own = me.user?.role === 'operator' ? me.user.operator : null;
+  const all = own ? [{ code: own, name: own }] : await uploadApi.operators();
+  operatorSelect.replaceChildren(...(own ? [] : [el('option', { value: '' }, tx.t('chooseOperator'))]),
+    ...all.map((o) => el('option', { value: o.code }, o.name && o.name !== o.code ? `${o.code} — ${o.name}` : o.code)));
+  // An operator account uploads for its own operator only (the server refuses others): no choice to offer.
+  operatorSelect.disabled = Boolean(own);
+  $('#operator-note').hidden = !own;
+  if (own) operatorSelect.value = own;
 }
 
-const who = () => $<HTMLInputElement>('[name=uploadedBy]').value.trim();
-
-function wire() {
-  const drop = $('#drop'), input = $<HTMLInputElement>('#file');
-  drop.onclick = () => input.click();
-  drop.onkeydown = (e) => { if (e.key === 'Enter' || e.key === ' ') input.click(); };
-  drop.ondragover = (e) => { e.preventDefault(); drop.classList.add('over'); };
-  drop.ondragleave = () => drop.classList.remove('over');
-  drop.ondrop = (e) => { e.preventDefault(); drop.classList.remove('over'); const f = e.dataTransfer?.files[0]; if (f) void upload(f); };
-  input.onchange = () => { const f = input.files?.[0]; if (f) void upload(f); input.value = ''; };
-  $('#commit').onclick = async () => {
-    if (!current) return;
-    try { current = await postAction(current.id, 'commit', who()); renderPreview(current); setStatus(t('done')); } catch (err) { setStatus((err as Error).message); }
-    await renderHistory();
-  };
-  $('#filter').oninput = renderIssues;
-  $('#severity').onchange = () => { page = 1; void loadIssues(); };
-  $('#prev').onclick = () => { page = Math.max(1, page - 1); void loadIssues(); };
-  $('#next').onclick = () => { page++; void loadIssues(); };
-  $('#lang').onclick = () => { lang = lang === 'vi' ? 'en' : 'vi'; localStorage.setItem('lang', lang); applyLanguage(); };
+function wire(): void {
+  drop.addEventListener('click', () => fileInput.click());
+  drop.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); fileInput.click(); } });
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const file = e.dataTransfer?.files[0];
+    if (file) void upload(file);
+  });
+  fileInput.addEventListener('change', () => { const file = fileInput.files?.[0]; fileInput.value = ''; if (file) void upload(file); });
+  modeSelect.addEventListener('change', () => { $('#mode-hint').textContent = tx.t(modeSelect.value === 'replace' ? 'replaceHint' : 'mergeHint'); });
+  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.addEventListener('click', () => setLanguage(b.dataset.lang as Lang)));
 }
 
-wire();
-applyLanguage();
+async function start(): Promise<void> {
+  me = await loadAccount();
+  // Uploads belong to an account: a visitor signs in first and comes back here.
+  if (!me.user) { location.replace(loginHref()); return; }
+  wire();
+  setLanguage(tx.lang);
+  if (!canAct()) {
+    form.querySelector('fieldset')!.disabled = true;
+    drop.setAttribute('aria-disabled', 'true');
+    $('#cannot-upload').hidden = false;
+  }
+  try { await fillOperators(); } catch (err) { fail(err); }
+  await history.first();
+  document.body.dataset.ready = '1';
+}
+
+start().catch(fail);

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, types } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { lockDataFolder } from './data-folder-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -42,15 +41,27 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPGlite(dataDir: string): Promise<Database> {
+  // Loaded only here: with DATABASE_URL the server never needs PGlite's ~70 MB of WebAssembly.
+  const [{ PGlite, types }, { postgis }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-postgis')]);
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
-    extensions: { postgis },
-    parsers: { [types.INT8]: parseInt8, [types.DATE]: keepText },
-  });
+  const unlock = inMemory ? () => {} : lockDataFolder(dataDir);
+  let pglite;
+  try {
+    pglite = await PGlite.create(inMemory ? undefined : dataDir, {
+      extensions: { postgis },
+      parsers: { [types.INT8]: parseInt8, [types.DATE]: keepText },
+    });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   // Kysely's destroy closes PGlite, which flushes the data folder; skipping it can corrupt it.
-  return { db, kind: 'pglite', location: inMemory ? 'memory' : dataDir, close: () => db.destroy() };
+  const close = async () => {
+    try { await db.destroy(); } finally { unlock(); }
+  };
+  return { db, kind: 'pglite', location: inMemory ? 'memory' : dataDir, close };
 }
 
 function redact(url: string): string {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../xlsx/exceljs.js';
 import type { Response } from 'express';
 import { csvLine, safeFileName } from '../http/csv.js';
 import type { RecommendedPick } from './planner.service.js';

@@ -56,14 +56,21 @@ export async function rollbackUpload(db: Kysely<DB>, id: number, by: string): Pr
     if (upload.state !== 'committed') {
       throw new AppError(409, 'not_committed', `Upload ${id} is ${upload.state === 'previewed' ? 'only a preview (never committed)' : 'already rolled back'}: there is nothing to roll back.`, { state: upload.state });
     }
-    const later = await findLaterConflicts(trx, { id, operatorId: upload.operatorId, commitSeq: Number(upload.commitSeq) });
-    const changedSince = await findChangedSince(trx, id, upload.operatorId, later);
-    if (later.length || changedSince.length) {
-      const uploads = [...new Set(later.map((c) => c.uploadId))];
+    const seq = { id, operatorId: upload.operatorId, commitSeq: Number(upload.commitSeq) };
+    const later = await findLaterConflicts(trx, seq);
+    const changed = await findChangedSince(trx, seq);
+    const total = later.stations + changed.total;
+    if (total > 0) {
+      const { uploads } = later;
+      const parts = [
+        ...(uploads.length ? [`${later.stations.toLocaleString('en')} by upload${uploads.length > 1 ? 's' : ''} ${uploads.join(', ')}: roll ${uploads.length > 1 ? 'those' : 'that one'} back first`] : []),
+        ...(changed.total ? [`${changed.total.toLocaleString('en')} outside uploads`] : []),
+      ];
+      const capped = later.listed.length < later.stations || changed.stations.length < changed.total;
       throw new AppError(409, 'rollback_conflict',
-        `Upload ${id} cannot be rolled back: ${later.length + changedSince.length} of its stations changed again since` +
-          (uploads.length ? ` (by upload${uploads.length > 1 ? 's' : ''} ${uploads.join(', ')}; roll those back first)` : ' (outside uploads)') + '.',
-        { laterUploads: later, changedSince });
+        `Upload ${id} cannot be rolled back: ${total.toLocaleString('en')} of its stations changed again since (${parts.join('; ')}).` +
+          (capped ? ' The first 1,000 of each kind are listed.' : ''),
+        { laterUploads: later.listed, changedSince: changed.stations, laterUploadIds: uploads, totals: { laterUploads: later.stations, changedSince: changed.total } });
     }
     await deleteCreatedStations(trx, id, upload.operatorId);
     await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: true });

@@ -39,8 +39,23 @@ const BY_KEY = new Map<string, Field>(
   Object.entries(ALIASES).flatMap(([field, keys]) => keys.map((k) => [k, field as Field] as const)),
 );
 
+// Status, technology and operator cells repeat the same few words on every row: remembering
+// their folds spares a normalize() and four regexps per cell. Bounded, as cells can be anything.
+const folded = new Map<string, string>();
+const FOLD_CACHE = 2048;
+
 /** Folds text for matching: no diacritics (đ → d), lower case, runs of anything else → `_`. */
 export function foldKey(text: string): string {
+  let key = folded.get(text);
+  if (key === undefined) {
+    if (folded.size >= FOLD_CACHE) folded.clear();
+    key = foldUncached(text);
+    folded.set(text, key);
+  }
+  return key;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

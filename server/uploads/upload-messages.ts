@@ -73,11 +73,27 @@ export const FILE_MESSAGES = {
   xls_file: { en: 'Old Excel .xls files are not read: save the sheet as .xlsx or as CSV UTF-8.', vi: 'Không đọc được tệp Excel cũ dạng .xls: hãy lưu trang tính thành .xlsx hoặc CSV UTF-8.' },
   not_xlsx: { en: 'This is not an Excel .xlsx file (old .xls files are not read: save it as .xlsx or CSV UTF-8).', vi: 'Đây không phải tệp Excel .xlsx (không đọc tệp .xls cũ: hãy lưu thành .xlsx hoặc CSV UTF-8).' },
   xlsx_unreadable: { en: 'The Excel file cannot be read: {detail}', vi: 'Không đọc được tệp Excel: {detail}' },
-  xlsx_no_sheet: { en: 'The Excel file has no sheet.', vi: 'Tệp Excel không có trang tính nào.' },
+  xlsx_sheet_empty: { en: 'The Excel file lists the sheet "{sheet}" but has no data for it: save it again from Excel.', vi: 'Tệp Excel có trang tính "{sheet}" nhưng không có dữ liệu của trang này: hãy lưu lại tệp từ Excel.' },
+  // For upload-xlsx-layout.ts, whose refusals do not carry a reason yet.
+  xlsx_incomplete: { en: 'The Excel file cannot be read (not a complete .xlsx): {detail}', vi: 'Không đọc được tệp Excel (tệp .xlsx không đầy đủ): {detail}' },
+  xlsx_not_workbook: { en: 'The file is a zip but not an Excel workbook (no xl/workbook.xml): save it as .xlsx from Excel.', vi: 'Tệp là một tệp nén zip nhưng không phải sổ làm việc Excel (không có xl/workbook.xml): hãy lưu thành .xlsx từ Excel.' },
+  xlsx_unpacks_too_big: {
+    en: 'The Excel file unpacks to {size:bytes}, more than a station list can be ({max:bytes}). Save only the station sheet, or as CSV.',
+    vi: 'Tệp Excel khi giải nén lên tới {size:bytes}, quá lớn đối với một danh sách trạm (tối đa {max:bytes}). Hãy chỉ lưu trang tính danh sách trạm, hoặc lưu thành CSV.',
+  },
+  xlsx_no_visible_sheet: { en: 'The Excel file has no visible sheet; its sheets: {sheets:list}.', vi: 'Tệp Excel không có trang tính nào đang hiện; các trang tính: {sheets:list}.' },
   xlsx_sheet_missing: { en: 'The Excel file has no sheet named "{sheet}"; its sheets: {sheets:list}.', vi: 'Tệp Excel không có trang tính tên "{sheet}"; các trang tính hiện có: {sheets:list}.' },
   csv_unreadable: { en: 'The CSV file cannot be read after line {line}: {detail}. Check the quotes on that line.', vi: 'Không đọc được tệp CSV sau dòng {line}: {detail}. Hãy kiểm tra dấu ngoặc kép ở dòng đó.' },
   geojson_not_json: { en: 'The GeoJSON file is not valid JSON: {detail}', vi: 'Tệp GeoJSON không phải JSON hợp lệ: {detail}' },
-  geojson_not_collection: { en: 'The GeoJSON file must be a FeatureCollection of Point features.', vi: 'Tệp GeoJSON phải là một FeatureCollection gồm các đối tượng Point.' },
+  geojson_truncated: { en: 'The GeoJSON file is not valid JSON (it ends too early): {detail}', vi: 'Tệp GeoJSON không phải JSON hợp lệ (tệp kết thúc quá sớm): {detail}' },
+  geojson_not_collection: {
+    en: 'The GeoJSON file must be a FeatureCollection of Point features; this one is a GeoJSON {type}.',
+    vi: 'Tệp GeoJSON phải là một FeatureCollection gồm các đối tượng Point; tệp này lại là kiểu {type}.',
+  },
+  geojson_not_geojson: {
+    en: 'The GeoJSON file must be a FeatureCollection of Point features; this one is not a GeoJSON object.',
+    vi: 'Tệp GeoJSON phải là một FeatureCollection gồm các đối tượng Point; tệp này không phải là đối tượng GeoJSON.',
+  },
   empty_file: { en: 'The file is empty: it needs a header row and at least one station.', vi: 'Tệp trống: cần có một dòng tiêu đề và ít nhất một trạm.' },
   not_utf8_header: {
     en: 'The file is not UTF-8 text (the headers have unreadable characters). In Excel use "Save as: CSV UTF-8".',

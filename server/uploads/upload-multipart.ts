@@ -10,6 +10,8 @@ import { formatBytes } from './uploads.service.js';
 export interface ReceivedFile {
   path: string;
   fileName: string;
+  /** Bytes received: the denominator of the reading progress. */
+  bytes: number;
   fields: Record<string, string>;
   cleanup(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
   const path = join(dir, 'upload.bin');
   const fields: Record<string, string> = {};
   let fileName: string | undefined;
+  let bytes = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       let writing: Promise<void> = Promise.resolve();
@@ -42,6 +45,10 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
         writing = new Promise((res, rej) => { out.on('finish', () => res()); out.on('error', rej); });
         stream.on('limit', () => fail(new AppError(413, 'upload_too_large',
           `The file is larger than ${formatBytes(maxBytes)}, the most one upload takes (UPLOAD_MAX_BYTES). Split it into several files.`, { maxBytes })));
+        // A body that ends inside the file part (no closing boundary) errors the file stream:
+        // unheard, that error would end the process.
+        stream.on('error', (err) => fail(badRequest(`The upload was cut or malformed: ${err.message}`)));
+        stream.on('data', (chunk: Buffer) => { bytes += chunk.length; });
         stream.pipe(out);
       });
       bb.on('error', (err) => fail(badRequest(`The upload was cut or malformed: ${(err as Error).message}`)));
@@ -50,7 +57,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
       req.pipe(bb);
     });
     if (fileName === undefined) throw badRequest('No file: send it in a multipart part named "file"');
-    return { path, fileName, fields, cleanup };
+    return { path, fileName, bytes, fields, cleanup };
   } catch (err) {
     await cleanup();
     throw err;

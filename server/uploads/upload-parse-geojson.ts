@@ -1,26 +1,63 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { JSONParser } from '@streamparser/json';
 import { fieldOfHeader, type Field } from './upload-headers.js';
 import { unreadableFile } from './upload-messages.js';
 import type { Cell, ParsedRow } from './upload-source.js';
 
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
 /**
- * Reads a GeoJSON FeatureCollection of points. JSON has no cheap streaming parse here, so the
- * file is read whole; the size limit (UPLOAD_MAX_BYTES) bounds it.
+ * Streams the Point features of a GeoJSON FeatureCollection, one row each (numbered from 1, in
+ * file order). The parser keeps only the feature being read (`keepStack: false`): a 50 MB file
+ * costs one feature's memory, not the whole document's. The root's `type` may come after the
+ * features (JSON keys have no order): a file that turns out not to be a FeatureCollection is
+ * refused at its end, and the caller's transaction saves nothing of it.
  */
 export async function* readGeoJsonRows(path: string, unknown: Set<string>, onBytes?: (n: number) => void): AsyncGenerator<ParsedRow> {
-  const buf = await readFile(path);
-  onBytes?.(buf.length);
-  let doc: unknown;
+  // Not '$.features' itself: a path emitted whole would keep every feature below it.
+  const parser = new JSONParser({ paths: ['$.type', '$.features.*'], keepStack: false });
+  const ready: ParsedRow[] = [];
+  let rootType: unknown, featuresNotArray = false, count = 0;
+  parser.onValue = ({ value, key, stack }) => {
+    if (stack.length === 1) rootType = value;
+    else if (typeof key === 'number') ready.push(toRow(value, ++count, unknown));
+    else featuresNotArray = true;
+  };
+  const input = createReadStream(path);
+  let first = true;
   try {
-    doc = JSON.parse(buf.toString('utf8').replace(/^\uFEFF/, ''));
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      onBytes?.(chunk.length);
+      let bytes: Uint8Array = chunk;
+      if (first && UTF8_BOM.every((b, i) => chunk[i] === b)) bytes = chunk.subarray(3);
+      first = false;
+      write(parser, bytes);
+      while (ready.length) yield ready.shift()!;
+    }
+    if (!parser.isEnded) end(parser);
+    while (ready.length) yield ready.shift()!;
+  } finally {
+    input.destroy();
+  }
+  if (rootType !== 'FeatureCollection' || featuresNotArray) {
+    throw typeof rootType === 'string' ? unreadableFile('geojson_not_collection', { type: rootType }) : unreadableFile('geojson_not_geojson');
+  }
+}
+
+function write(parser: JSONParser, bytes: Uint8Array): void {
+  try {
+    parser.write(bytes);
   } catch (err) {
     throw unreadableFile('geojson_not_json', { detail: (err as Error).message });
   }
-  const features = (doc as { type?: unknown; features?: unknown } | null)?.features;
-  if ((doc as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) {
-    throw unreadableFile('geojson_not_collection');
+}
+
+function end(parser: JSONParser): void {
+  try {
+    parser.end();
+  } catch (err) {
+    throw unreadableFile('geojson_truncated', { detail: (err as Error).message });
   }
-  for (let i = 0; i < features.length; i++) yield toRow(features[i], i + 1, unknown);
 }
 
 function toRow(feature: unknown, rowNumber: number, unknown: Set<string>): ParsedRow {

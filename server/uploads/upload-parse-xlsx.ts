@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
-import { foldKey } from './upload-headers.js';
+import ExcelJS from '../xlsx/exceljs.js';
 import { unreadableFile } from './upload-messages.js';
-import type { Cell, TableRow } from './upload-source.js';
+import { isBlank, type Cell, type TableRow } from './upload-source.js';
+import { readXlsxLayout, type MergedRange, type XlsxLayout } from './upload-xlsx-layout.js';
 
 /** An .xlsx is a zip: anything else (an old .xls, a renamed CSV) is refused before parsing. */
 async function assertZip(path: string): Promise<void> {
@@ -35,23 +35,28 @@ export function toCell(value: unknown): Cell {
   return String(value);
 }
 
-/** Streams the rows of the first sheet, or of the sheet named (case- and accent-insensitive). */
-export async function* readXlsxRows(path: string, sheet: string | undefined, onBytes?: (n: number) => void): AsyncGenerator<TableRow> {
+/**
+ * Streams the rows of the first visible sheet in tab order, or of the sheet named (case- and
+ * accent-insensitive). A merged range's value applies to every cell it covers, as the sheet
+ * shows it. `onLayout` hears which sheet is read and its hidden rows before the first row.
+ */
+export async function* readXlsxRows(path: string, sheet: string | undefined, onBytes?: (n: number) => void,
+  onLayout?: (layout: XlsxLayout) => void): AsyncGenerator<TableRow> {
   await assertZip(path);
+  const layout = await readXlsxLayout(path, sheet);
+  onLayout?.(layout);
   const input = createReadStream(path);
   if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
-  const seen: string[] = [];
+  const fill = mergeFiller(layout.merges);
   try {
     for await (const ws of reader) {
-      const name = String((ws as unknown as { name: string }).name);
-      seen.push(name);
-      if (sheet !== undefined && foldKey(name) !== foldKey(sheet)) continue;
+      if (String((ws as unknown as { name: string }).name) !== layout.sheet) continue;
       for await (const row of ws) {
         const values = row.values as unknown[];
-        yield { rowNumber: row.number, cells: values.slice(1).map(toCell) };
+        yield { rowNumber: row.number, cells: fill(row.number, values.slice(1).map(toCell)) };
       }
       return;
     }
@@ -61,7 +66,22 @@ export async function* readXlsxRows(path: string, sheet: string | undefined, onB
   } finally {
     input.destroy();
   }
-  throw sheet === undefined
-    ? unreadableFile('xlsx_no_sheet')
-    : unreadableFile('xlsx_sheet_missing', { sheet, sheets: seen }, { sheets: seen });
+  throw unreadableFile('xlsx_sheet_empty', { sheet: layout.sheet });
+}
+
+/** Copies each merged range's first cell into the cells it covers (rows arrive in order, the first cell first). */
+function mergeFiller(merges: readonly MergedRange[]) {
+  const values = new Map<MergedRange, Cell>();
+  return (rowNumber: number, cells: Cell[]): Cell[] => {
+    for (const m of merges) {
+      if (rowNumber < m.top || rowNumber > m.bottom) continue;
+      if (rowNumber === m.top) values.set(m, cells[m.left - 1] ?? null);
+      const value = values.get(m) ?? null;
+      for (let c = m.left; c <= m.right; c++) {
+        if ((rowNumber !== m.top || c !== m.left) && isBlank(cells[c - 1])) cells[c - 1] = value;
+      }
+    }
+    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+    return cells;
+  };
 }

@@ -55,24 +55,46 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
     }
     return;
   }
-  const table = opts.format === 'xlsx' ? readXlsxRows(path, opts.sheet, opts.onBytes) : readCsvRows(path, opts.onBytes);
+  const table = opts.format === 'xlsx'
+    ? readXlsxRows(path, opts.sheet, opts.onBytes, (layout) => {
+      columns.sheet = layout.sheet;
+      if (layout.hiddenRows.length) columns.hiddenRows = layout.hiddenRows.slice(0, MAX_LISTED_ROWS);
+    })
+    : readCsvRows(path, opts.onBytes);
   let map: ReturnType<typeof mapHeaders> | undefined;
+  const above: TableRow[] = [];
   for await (const row of table) {
     if (row.cells.every((c) => isBlank(c))) continue;
     if (!map) {
-      map = readHeader(row);
+      // A report's title or date lines often sit above the table: the header is the first row
+      // that names every required column. None in the first rows: the first row is the header
+      // after all, and readHeader says which columns it lacks.
+      const found = mapHeaders(headerTexts(row)).missing.length === 0;
+      if (!found) above.push(row);
+      if (!found && above.length < HEADER_SEARCH_ROWS) continue;
+      map = readHeader(found ? row : above[0]!);
       columns.recognised = map.recognised;
       columns.unknown = map.unknown;
+      columns.headerRow = row.rowNumber;
       continue;
     }
     countRow();
     yield { rowNumber: row.rowNumber, values: toValues(row.cells, map.byIndex) };
   }
+  if (!map && above.length) readHeader(above[0]!);
   if (!map) throw unreadableFile('empty_file');
 }
 
+/** Hidden rows listed in the report, at most (they are read all the same). */
+const MAX_LISTED_ROWS = 1000;
+
+/** Rows searched for the header, from the first that is not blank. */
+const HEADER_SEARCH_ROWS = 20;
+
+const headerTexts = (row: TableRow) => row.cells.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString() : String(c)));
+
 function readHeader(row: TableRow): ReturnType<typeof mapHeaders> {
-  const headers = row.cells.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString() : String(c)));
+  const headers = headerTexts(row);
   if (headers.some((h) => h.includes('\uFFFD'))) {
     throw unreadableFile('not_utf8_header');
   }

@@ -19,6 +19,11 @@ export interface ParsedRow {
 export interface ColumnReport {
   recognised: Partial<Record<Field, string>>;
   unknown: string[];
+  /** The row the header was found on (tables only): rows above it were titles, not read. */
+  headerRow?: number;
+  /** Excel: the sheet read, and its rows hidden in Excel (read all the same; the first 1,000). */
+  sheet?: string;
+  hiddenRows?: number[];
 }
 
 /** A file that cannot be read at all: 422, nothing saved, the message says what to fix. */

@@ -93,10 +93,13 @@ export async function deleteCreatedStations(db: Db, uploadId: number, operatorId
   return Number(r.numAffectedRows ?? 0);
 }
 
-/** Stations the upload changed whose state is no longer the one it wrote, leaving out `skip` (at most 1,000). */
-export async function findChangedSince(db: Db, uploadId: number, operatorId: number,
-  skip: readonly { code: string; technology: string }[]): Promise<{ code: string; technology: '4G' | '5G' }[]> {
-  const { rows } = await runQuery<{ code: string; technology: '4G' | '5G' }>(db, 'upload-changed-since',
-    [uploadId, operatorId, skip.map((k) => k.code), skip.map((k) => k.technology)]);
-  return rows;
+/**
+ * Stations the upload changed whose state is no longer the one it wrote, other than those a
+ * later committed upload changed: the first 1,000 and how many in all.
+ */
+export async function findChangedSince(db: Db, upload: { id: number; operatorId: number; commitSeq: number }):
+  Promise<{ total: number; stations: { code: string; technology: '4G' | '5G' }[] }> {
+  const { rows } = await runQuery<{ code: string; technology: '4G' | '5G'; total: number }>(db, 'upload-changed-since',
+    [upload.id, upload.operatorId, upload.commitSeq]);
+  return { total: Number(rows[0]?.total ?? 0), stations: rows.map(({ code, technology }) => ({ code, technology })) };
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../xlsx/exceljs.js';
 import { csvLine } from '../http/csv.js';
 import { FIELDS, TEMPLATE_HEADERS } from './upload-headers.js';
 

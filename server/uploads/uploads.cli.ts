@@ -184,14 +184,20 @@ async function runRollback(r: Run, id: number, by: string): Promise<void> {
 /** A refusal as the API words it; a whole-file problem in the CLI's language; a rollback conflict with its stations. */
 function describeError(err: unknown, lang: Lang, words: CliWords): string[] {
   if (!(err instanceof AppError)) return [err instanceof Error ? err.message : String(err)];
-  const d = (err.details ?? {}) as { reason?: unknown; params?: unknown; maxBytes?: unknown; laterUploads?: Conflict[]; changedSince?: Conflict[] };
+  const d = (err.details ?? {}) as {
+    reason?: unknown; params?: unknown; maxBytes?: unknown; laterUploads?: Conflict[]; changedSince?: Conflict[];
+    totals?: { laterUploads: number; changedSince: number };
+  };
   // The size check before reading has no reason code yet (uploads.service.ts): it is the same refusal.
   const file = typeof d.reason === 'string' ? renderFileProblem(d.reason, d.params, lang)
     : err.code === 'upload_too_large' && typeof d.maxBytes === 'number' ? renderFileProblem('too_many_bytes', { max: d.maxBytes }, lang) : null;
   const lines = [file ?? err.message];
   if (err.code === 'rollback_conflict') {
     const conflicts = [...(d.laterUploads ?? []).map(words.laterUpload), ...(d.changedSince ?? []).map(words.changedOutside)];
-    lines.push(...conflicts.slice(0, 20), ...(conflicts.length > 20 ? [words.andMore(conflicts.length - 20)] : []));
+    // The details list the first 1,000 of each kind; totals count them all.
+    const all = d.totals ? d.totals.laterUploads + d.totals.changedSince : conflicts.length;
+    const shown = conflicts.slice(0, 20);
+    lines.push(...shown, ...(all > shown.length ? [words.andMore(all - shown.length)] : []));
   } else if (Array.isArray(err.details)) {
     for (const x of err.details as Record<string, unknown>[]) lines.push(`  ${String(x.path ?? '')}: ${String(x.message ?? '')}`);
   }

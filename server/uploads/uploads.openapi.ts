@@ -5,19 +5,45 @@ import {
   uploadResponse, uploadsListQuery, uploadsListResponse,
 } from './uploads.schemas.js';
 
+const progressLine = z.discriminatedUnion('phase', [
+  z.object({ type: z.literal('progress'), phase: z.literal('reading'), rows: z.number().int(), bytes: z.number().int(), totalBytes: z.number().int() }),
+  z.object({ type: z.literal('progress'), phase: z.enum(['checking', 'saving']), rows: z.number().int() }),
+]);
+
+/**
+ * One line of POST /api/uploads's NDJSON answer. Errors found before the stream starts (the
+ * file too large, a bad field, signing in, another operator's upload) stay plain HTTP errors;
+ * after it, the status cannot change, so the error is the last line with the status it would have had.
+ */
+export const uploadStreamLine = z.union([
+  progressLine,
+  z.object({ type: z.literal('result'), status: z.literal(201), upload: uploadResponse }),
+  z.object({ type: z.literal('error'), status: z.number().int().min(400).max(599), error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) }),
+]);
+
+const previewAnswer = uploadResponse.describe('201: the preview. With Accept: application/x-ndjson the answer is 200 and one JSON object per line: '
+  + '{"type":"progress","phase":"reading","rows","bytes","totalBytes"} (at most ~5 a second), {"type":"progress","phase":"checking"|"saving","rows"}, '
+  + 'then {"type":"result","status":201,"upload":<this object>} or {"type":"error","status":4xx|500,"error":{"code","message","details"}}');
+
 /** The upload routes for server/openapi/openapi.ts's ROUTES (same zod schemas the routes parse with). */
 export const UPLOAD_ROUTES: Route[] = [
-  { path: '/api/uploads', method: 'post', multipart: true, body: uploadFields, response: uploadResponse,
-    summary: 'Upload a station list (CSV, .xlsx or GeoJSON) for one operator: returns the saved preview; nothing changes until commit',
-    errors: { 413: 'The file is too large or has too many rows', 422: 'The file cannot be read (not CSV/xlsx/GeoJSON, required column missing, …)' } },
+  { path: '/api/uploads', method: 'post', multipart: true, body: uploadFields, response: previewAnswer,
+    summary: 'Upload a station list (CSV, .xlsx or GeoJSON) for one operator: returns the saved preview (201); nothing changes until commit. '
+      + 'With Accept: application/x-ndjson, 200 and a stream of JSON lines: progress while the server reads, checks and saves, then the result or the error',
+    errors: {
+      400: 'A field is invalid or unknown (uploadedBy is refused: the uploader recorded is the signed-in account), or the operator is unknown',
+      403: 'An operator account uploading for another operator',
+      413: 'The file is too large or has too many rows',
+      422: 'The file cannot be read (not CSV/xlsx/GeoJSON, required column missing, …)',
+    } },
   { path: '/api/uploads', summary: 'Upload history, newest first', query: uploadsListQuery, response: uploadsListResponse },
   { path: '/api/uploads/{id}', summary: 'One upload: its preview counts and state', params: uploadIdParams, response: uploadResponse },
   { path: '/api/uploads/{id}/errors', summary: 'The rows in error and the warnings, paged; format=csv for the whole report', params: uploadIdParams, query: issuesQuery, response: issuesResponse, csv: true },
   { path: '/api/uploads/{id}/changes', summary: 'What the commit writes (or wrote): each station\'s state before and after, paged', params: uploadIdParams, query: changesQuery, response: changesResponse },
   { path: '/api/uploads/{id}/commit', method: 'post', body: uploadActionBody, params: uploadIdParams, response: uploadResponse,
-    summary: 'Apply the preview in one transaction (all or nothing)', errors: { 409: 'Already committed, or stale: the operator\'s stations changed since the preview' } },
+    summary: 'Apply the preview in one transaction (all or nothing); the committer recorded is the signed-in account (a `by` field is a 400)', errors: { 409: 'Already committed, or stale: the operator\'s stations changed since the preview' } },
   { path: '/api/uploads/{id}/rollback', method: 'post', body: uploadActionBody, params: uploadIdParams, response: uploadResponse,
-    summary: 'Restore every station the upload changed to its state before', errors: { 409: 'Not committed, or a later change touched the same stations (listed in details)' } },
+    summary: 'Restore every station the upload changed to its state before; the account acting is recorded (a `by` field is a 400)', errors: { 409: 'Not committed, or a later change touched the same stations (listed in details)' } },
   { path: '/api/uploads/templates/{lang}.{ext}', summary: 'A blank template with example rows, English or Vietnamese headers', params: templateParams,
     response: z.string(), file: 'application/octet-stream' },
 ];

@@ -158,17 +158,26 @@ export async function markRolledBack(db: Db, id: number, by: string): Promise<vo
   await sql`update uploads set state = 'rolled_back', rolled_back_at = now(), rolled_back_by = ${by} where id = ${id}`.execute(db);
 }
 
-/** Stations this upload changed that a later, still committed upload of the same operator changed again. */
+/**
+ * Stations this upload changed that a later, still committed upload of the same operator
+ * changed again: the first 1,000 (station, later upload) pairs, how many stations in all, and
+ * every later upload involved (all of them must be rolled back first).
+ */
 export async function findLaterConflicts(db: Db, upload: { id: number; operatorId: number; commitSeq: number }) {
-  return withUploads(db).selectFrom('upload_changes as mine')
+  const pairs = () => withUploads(db).selectFrom('upload_changes as mine')
     .innerJoin('upload_changes as later', (j) => j.onRef('later.code', '=', 'mine.code').onRef('later.technology', '=', 'mine.technology'))
     .innerJoin('uploads as lu', 'lu.id', 'later.upload_id')
-    .select(['mine.code', 'mine.technology', 'lu.id as uploadId', 'lu.file_name as fileName'])
     .where('mine.upload_id', '=', upload.id)
     .where('lu.operator_id', '=', upload.operatorId)
     .where('lu.state', '=', 'committed')
-    .where('lu.commit_seq', '>', upload.commitSeq)
-    .orderBy('mine.code').orderBy('lu.id')
-    .limit(1000)
-    .execute();
+    .where('lu.commit_seq', '>', upload.commitSeq);
+  const [listed, summary] = await Promise.all([
+    pairs().select(['mine.code', 'mine.technology', 'lu.id as uploadId', 'lu.file_name as fileName'])
+      .orderBy('mine.code').orderBy('mine.technology').orderBy('lu.id').limit(1000).execute(),
+    pairs().select([
+      sql<number>`count(distinct (mine.code, mine.technology))`.as('stations'),
+      sql<number[]>`coalesce(array_agg(distinct lu.id order by lu.id), '{}')`.as('uploads'),
+    ]).executeTakeFirstOrThrow(),
+  ]);
+  return { listed, stations: Number(summary.stations), uploads: summary.uploads.map(Number) };
 }

@@ -9,17 +9,18 @@ export const uploadIdParams = z.strictObject({
   id: z.string().regex(/^\d{1,15}$/, 'must be an upload id (digits)').transform(Number),
 });
 
-/** The text fields sent along with the file in the multipart form. */
+/**
+ * The text fields sent along with the file in the multipart form. Who uploads is the signed-in
+ * account, never a field: strict, so a client still sending `uploadedBy` gets a 400, not a silent drop.
+ */
 export const uploadFields = z.strictObject({
   operator: operatorCode.describe('Operator code: VIETTEL, VNPT, MOBIFONE, VIETNAMOBILE'),
   mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update; replace: the file is the full list, stations absent from it are decommissioned'),
   sheet: plainText(100).optional().describe('Excel: the sheet to read (default: the first)'),
-  uploadedBy: plainText(100).optional().describe('Who uploads (free text until accounts exist)'),
 });
 
-export const uploadActionBody = z.strictObject({
-  by: plainText(100).optional().describe('Who commits or rolls back (free text until accounts exist)'),
-});
+/** Commit and rollback take no fields: the account acting is recorded (a `by` field is a 400). */
+export const uploadActionBody = z.strictObject({});
 
 export const issuesQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
@@ -68,7 +69,12 @@ export const uploadResponse = z.object({
   state: z.enum(['previewed', 'committed', 'rolled_back']),
   rows: z.number().int(),
   counts,
-  columns: z.object({ recognised: z.record(z.string(), z.string()), unknown: z.array(z.string()) }),
+  columns: z.object({
+    recognised: z.record(z.string(), z.string()), unknown: z.array(z.string()),
+    headerRow: z.number().int().optional().describe('CSV and Excel: the row the header was found on; rows above it (titles) were not read'),
+    sheet: z.string().optional().describe('Excel: the sheet read (the one named, else the first visible sheet in tab order)'),
+    hiddenRows: z.array(z.number().int()).optional().describe('Excel: rows hidden in the sheet, read all the same (the first 1,000)'),
+  }),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
   committedBy: z.string().nullable(),

@@ -93,7 +93,12 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
     await insertIssues(trx, uploadId, issues);
     await updateUploadSummary(trx, uploadId, {
       rowsTotal: plan.rows, counts,
-      columns: { recognised: Object.fromEntries(Object.entries(columns.recognised).map(([f, h]) => [f, visible(h)])), unknown: columns.unknown.map(visible) },
+      columns: {
+        recognised: Object.fromEntries(Object.entries(columns.recognised).map(([f, h]) => [f, visible(h)])), unknown: columns.unknown.map(visible),
+        ...(columns.headerRow === undefined ? {} : { headerRow: columns.headerRow }),
+        ...(columns.sheet === undefined ? {} : { sheet: visible(columns.sheet) }),
+        ...(columns.hiddenRows === undefined ? {} : { hiddenRows: columns.hiddenRows }),
+      },
     });
     return uploadId;
   });

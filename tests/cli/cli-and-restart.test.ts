@@ -50,6 +50,17 @@ describe.skipIf(dbKind() !== 'pglite')('embedded data folder and the CLI', { tim
     expect(list.stdout).toMatch(/\(demo\)/);
   });
 
+  it('refuses to open the data folder while another process has it open (the server), exit code 1', async () => {
+    const held = await bootstrapDatabase(loadConfig({ PGLITE_DATA_DIR: dir }), () => {});
+    try {
+      const refused = await run('npx', ['tsx', 'server/cli.ts', 'boundaries', 'list'], { cwd: root, env }).catch((e) => e);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(new RegExp(`open in another process \\(pid ${process.pid}\\b[\\s\\S]*stop the server`));
+    } finally {
+      await held.close();
+    }
+  });
+
   it('says what is wrong with a bad command or file, exit code 1, and writes nothing', async () => {
     const bad = await run('npx', ['tsx', 'server/cli.ts', 'boundaries', 'import', fixture, '--set', 'x', '--code-field', 'nope', '--name-field', 'name'], { cwd: root, env }).catch((e) => e);
     expect(bad.code).toBe(1);

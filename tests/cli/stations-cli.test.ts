@@ -78,7 +78,7 @@ describe(`stations CLI commands (${dbKind()})`, () => {
 
     const conflict = await cli(['rollback', String(a)]);
     expect(conflict.code).toBe(1);
-    expect(conflict.err).toBe(`Upload ${a} cannot be rolled back: 1 of its stations changed again since (by upload ${b}; roll those back first).\n  K1 4G: đã bị lần tải ${b} (${second.out.match(/\d+-b\.csv/)![0]}) thay đổi tiếp`);
+    expect(conflict.err).toBe(`Upload ${a} cannot be rolled back: 1 of its stations changed again since (1 by upload ${b}: roll that one back first).\n  K1 4G: đã bị lần tải ${b} (${second.out.match(/\d+-b\.csv/)![0]}) thay đổi tiếp`);
     expect(await cli(['rollback', String(b)], { LANG: 'en_US.UTF-8' })).toMatchObject({ code: 0, out: `rolled back upload ${b}: its stations are as they were before it` });
     expect((await cli(['rollback', String(a)])).out).toBe(`Đã hoàn tác lần tải ${a}: các trạm đã trở lại như trước lần tải này`);
     expect((await cli(['rollback', '999999'])).err).toBe('Upload 999999 was not found');

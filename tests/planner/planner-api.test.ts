@@ -1,5 +1,5 @@
 import * as turf from '@turf/turf';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../server/xlsx/exceljs.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';

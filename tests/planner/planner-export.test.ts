@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../server/xlsx/exceljs.js';
 import type { Response } from 'express';
 import { describe, expect, it } from 'vitest';
 import { sendPicksCsv, sendPicksXlsx } from '../../server/planner/planner-export.js';

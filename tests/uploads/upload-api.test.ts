@@ -19,14 +19,14 @@ describe(`uploads API (${dbKind()})`, () => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', new Blob([body as BlobPart]), name);
-    return fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { 'x-uploaded-by': encodeURIComponent('Chị Lan') } });
+    return fetch(`${server.url}/api/uploads`, { method: 'POST', body: form });
   };
 
   it('preview → errors (JSON and spreadsheet-safe CSV) → commit → history → rollback', async () => {
     const res = await upload(csv(['station_code,technology,latitude,longitude,name', 'A1,4G,10.4,105.4,Mỹ Hòa', 'A2,=HYPERLINK("x"),10.4,105.4,']), 'trạm.csv');
     expect(res.status).toBe(201);
     const preview = uploadResponse.parse(await res.json());
-    expect(preview).toMatchObject({ operator: 'VIETTEL', state: 'previewed', uploadedBy: 'Chị Lan', fileName: 'trạm.csv', counts: { create: 1, errorRows: 1 } });
+    expect(preview).toMatchObject({ operator: 'VIETTEL', state: 'previewed', uploadedBy: 'test-admin', fileName: 'trạm.csv', counts: { create: 1, errorRows: 1 } });
 
     const errors = issuesResponse.parse(await (await fetch(`${server.url}/api/uploads/${preview.id}/errors?severity=error`)).json());
     expect(errors.issues).toEqual([expect.objectContaining({ row: 3, code: 'unknown_technology', value: '=HYPERLINK("x")' })]);
@@ -34,9 +34,9 @@ describe(`uploads API (${dbKind()})`, () => {
     expect(report).toContain("'=HYPERLINK");
     expect(report).not.toMatch(/(^|,)"?=HYPERLINK/m);
 
-    const commit = await fetch(`${server.url}/api/uploads/${preview.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ by: 'Anh Minh' }) });
+    const commit = await fetch(`${server.url}/api/uploads/${preview.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(commit.status).toBe(200);
-    expect(await commit.json()).toMatchObject({ state: 'committed', committedBy: 'Anh Minh' });
+    expect(await commit.json()).toMatchObject({ state: 'committed', committedBy: 'test-admin' });
     const stations = await (await fetch(`${server.url}/api/stations?operator=VIETTEL`)).json();
     expect(stations.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['Mỹ Hòa']);
 
@@ -60,6 +60,16 @@ describe(`uploads API (${dbKind()})`, () => {
     expect((await upload(csv(['a,b']), 'h.csv')).status).toBe(422);
     expect((await fetch(`${server.url}/api/uploads`, { method: 'POST', body: 'x' })).status).toBe(400);
     expect((await fetch(`${server.url}/api/uploads/abc`)).status).toBe(400);
+    expect((await fetch(`${server.url}/api/uploads/999999`)).status).toBe(404);
+    expect(server.errors).toEqual([]);
+  });
+
+  it('a body that ends inside the file part is a 400, and the server goes on', async () => {
+    const body = '--XX\r\nContent-Disposition: form-data; name="operator"\r\n\r\nVIETTEL\r\n' +
+      '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nstation_code,technology,latitude,longitude\nA,4G,10.4,105.4\n';
+    const res = await fetch(`${server.url}/api/uploads`, { method: 'POST', body, headers: { 'content-type': 'multipart/form-data; boundary=XX' } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/cut or malformed/);
     expect((await fetch(`${server.url}/api/uploads/999999`)).status).toBe(404);
     expect(server.errors).toEqual([]);
   });

@@ -72,6 +72,20 @@ describe(`upload commit, rollback, concurrency (${dbKind()})`, () => {
     await expect(rollbackUpload(database.db, fourth.id, 'a')).rejects.toMatchObject({ code: 'rollback_conflict', details: { changedSince: [{ code: 'C00001', technology: '4G' }] } });
   });
 
+  it('a rollback blocked by more than 1,000 stations counts them all and blames the later upload for each', async () => {
+    const first = await preview(rowsOf(1500, 0, 'Many'));
+    await commitUpload(database.db, first.id, 'a');
+    const second = await preview(rowsOf(1500, 0, 'Many renamed'));
+    await commitUpload(database.db, second.id, 'a');
+    const err = await rollbackUpload(database.db, first.id, 'a').catch((e) => e);
+    expect(err).toMatchObject({ status: 409, code: 'rollback_conflict', details: { laterUploadIds: [second.id], totals: { laterUploads: 1500, changedSince: 0 } } });
+    expect(err.details.laterUploads).toHaveLength(1000);
+    expect(err.details.changedSince).toEqual([]);
+    expect(err.message).toMatch(new RegExp(`1,500 of its stations changed again since \\(1,500 by upload ${second.id}: roll that one back first\\)\\. The first 1,000`));
+    await rollbackUpload(database.db, second.id, 'a');
+    await rollbackUpload(database.db, first.id, 'a');
+  });
+
   it('a commit that fails half-way leaves the previous state whole', async () => {
     await commitUpload(database.db, (await preview(rowsOf(10))).id, 'a');
     const before = await snapshotStations(database);

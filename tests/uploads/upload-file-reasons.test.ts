@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.js';
 import { renderFileProblem } from '../../server/uploads/upload-messages.js';
 import { detectFormat, readUploadRows } from '../../server/uploads/upload-read.js';
-import { csv, writeTemp, writeXlsx } from './upload-fixtures.js';
+import { csv, writeTemp } from './upload-fixtures.js';
 
 /* A file refused whole (422/413) says why as `details.reason` + `details.params`, so a client can say it in Vietnamese. */
 
@@ -26,8 +26,10 @@ describe('whole-file refusals carry a reason and its parameters', () => {
       ['quote.csv', csv(['station_code,technology,latitude,longitude', 'A,"4G,1,2']), 422, 'csv_unreadable', { line: expect.any(Number), detail: expect.any(String) }, /^Không đọc được tệp CSV sau dòng \d+: /],
       ['latin1.csv', Buffer.from('M\xe3 tr\xe1m,technology,latitude,longitude\n', 'latin1'), 422, 'not_utf8_header', {}, /^Tệp không phải văn bản UTF-8/],
       ['fake.xlsx', 'station_code\n', 422, 'not_xlsx', {}, /^Đây không phải tệp Excel \.xlsx/],
-      ['bad.geojson', '{"type":"Feature"', 422, 'geojson_not_json', { detail: expect.any(String) }, /^Tệp GeoJSON không phải JSON hợp lệ: /],
-      ['point.geojson', '{"type":"Feature","features":[]}', 422, 'geojson_not_collection', {}, /FeatureCollection gồm các đối tượng Point/],
+      ['bad.geojson', '{"type":"Feature"', 422, 'geojson_truncated', { detail: expect.any(String) }, /^Tệp GeoJSON không phải JSON hợp lệ \(tệp kết thúc quá sớm\): /],
+      ['broken.geojson', '{"type":"FeatureCollection","features":[}', 422, 'geojson_not_json', { detail: expect.any(String) }, /^Tệp GeoJSON không phải JSON hợp lệ: /],
+      ['point.geojson', '{"type":"Feature","features":[]}', 422, 'geojson_not_collection', { type: 'Feature' }, /FeatureCollection gồm các đối tượng Point; tệp này lại là kiểu Feature\.$/],
+      ['array.geojson', '[1]', 422, 'geojson_not_geojson', {}, /tệp này không phải là đối tượng GeoJSON\.$/],
       ['old.xls', 'x', 422, 'xls_file', {}, /^Không đọc được tệp Excel cũ dạng \.xls/],
       ['rows.csv', csv(['station_code,technology,latitude,longitude', ...Array.from({ length: 3 }, (_, i) => `R${i},4G,10.4,105.4`)]), 413, 'too_many_rows', { max: 2 }, /^Tệp có hơn 2 dòng/],
     ];
@@ -41,13 +43,12 @@ describe('whole-file refusals carry a reason and its parameters', () => {
     }
   });
 
-  it('a sheet that is not there names the sheets that are; older detail keys are kept', async () => {
-    const path = await writeXlsx('s.xlsx', [{ name: 'Ghi chú', rows: [['x']] }, { name: 'Sheet2', rows: [['y']] }]);
-    const err = await refusal(path, 's.xlsx', { sheet: 'Trạm' });
-    expect(err.details).toEqual({ reason: 'xlsx_sheet_missing', params: { sheet: 'Trạm', sheets: ['Ghi chú', 'Sheet2'] }, sheets: ['Ghi chú', 'Sheet2'] });
-    expect(renderFileProblem('xlsx_sheet_missing', (err.details as { params: unknown }).params, 'vi'))
-      .toBe('Tệp Excel không có trang tính tên "Trạm"; các trang tính hiện có: Ghi chú, Sheet2.');
+  it('the detail keys clients read before stay beside reason and params', async () => {
     const rows = await refusal(writeTemp('r.csv', csv(['station_code,technology,latitude,longitude', 'A,4G,1,1', 'B,4G,1,1'])), 'r.csv', { maxRows: 1 });
-    expect(rows.details).toMatchObject({ maxRows: 1 });
+    expect(rows.details).toEqual({ reason: 'too_many_rows', params: { max: 1 }, maxRows: 1 });
+    const dup = await refusal(writeTemp('d.csv', csv(['code,Mã trạm,technology,lat,lon'])), 'd.csv');
+    expect(dup.details).toMatchObject({ duplicates: [{ field: 'station_code', headers: ['code', 'Mã trạm'] }] });
+    const missing = await refusal(writeTemp('m.csv', csv(['foo,,bar', '1,2,3'])), 'm.csv');
+    expect(missing.details).toMatchObject({ missing: ['station_code', 'technology', 'latitude', 'longitude'], headers: ['foo', '', 'bar'], params: { headers: ['foo', 'bar'] } });
   });
 });

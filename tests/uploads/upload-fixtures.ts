@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../server/xlsx/exceljs.js';
 import { sql } from 'kysely';
 import type { Database } from '../../server/db/database.js';
 import { importBoundarySet } from '../../server/boundary-sets/boundary-import.service.js';
@@ -35,13 +35,17 @@ export function writeTemp(name: string, content: string | Buffer | Uint8Array): 
   return path;
 }
 
-export async function writeXlsx(name: string, sheets: { name: string; rows: unknown[][] }[]): Promise<string> {
+export async function xlsxBuffer(sheets: { name: string; rows: unknown[][] }[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     for (const r of s.rows) ws.addRow(r);
   }
-  return writeTemp(name, Buffer.from(await wb.xlsx.writeBuffer()));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function writeXlsx(name: string, sheets: { name: string; rows: unknown[][] }[]): Promise<string> {
+  return writeTemp(name, await xlsxBuffer(sheets));
 }
 
 /** Every station with its exact geometry, dates, update time and areas: equal snapshots, untouched data. */

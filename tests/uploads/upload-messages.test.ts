@@ -46,7 +46,9 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
 };
 
 const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
-  xlsx_unreadable: { detail: 'invalid zip' }, xlsx_sheet_missing: { sheet: 'Trạm', sheets: ['Sheet1', 'Ghi chú'] },
+  xlsx_unreadable: { detail: 'invalid zip' }, xlsx_sheet_missing: { sheet: 'Trạm', sheets: ['Sheet1', 'Ghi chú'] }, xlsx_sheet_empty: { sheet: 'Trạm' },
+  xlsx_incomplete: { detail: 'unexpected end' }, xlsx_unpacks_too_big: { size: 734003200, max: 209715200 }, xlsx_no_visible_sheet: { sheets: ['Ẩn'] },
+  geojson_truncated: { detail: 'Unexpected end' }, geojson_not_collection: { type: 'Feature' },
   csv_unreadable: { line: 3, detail: 'Invalid Closing Quote' }, geojson_not_json: { detail: 'Unexpected end of JSON input' },
   ambiguous_columns: { headers: ['code', 'Mã trạm'], fields: ['station_code'] },
   missing_columns: { missing: ['latitude', 'longitude'], row: 1, headers: ['Mã trạm', 'Công nghệ'] },
@@ -54,7 +56,8 @@ const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
 };
 
 // Names and formats a Vietnamese text may keep as they are: technology names, file formats, settings, the key.
-const KEPT = new Set(['LTE', 'eNB', 'NR', 'gNB', 'UTF', 'CSV', 'JSON', 'GeoJSON', 'FeatureCollection', 'Point', 'Excel', 'xlsx', 'xls', 'tab', 'MB', 'kB']);
+const KEPT = new Set(['LTE', 'eNB', 'NR', 'gNB', 'UTF', 'CSV', 'JSON', 'GeoJSON', 'FeatureCollection', 'Point', 'Excel', 'xlsx', 'xls', 'zip', 'tab', 'MB', 'kB',
+  'xl', 'workbook', 'xml']); // the last three: the file xl/workbook.xml named as it is
 const COMMON_ENGLISH = ['the', 'is', 'are', 'and', 'or', 'of', 'to', 'for', 'with', 'not', 'no', 'file', 'row', 'rows', 'column', 'use', 'write', 'must', 'has', 'this', 'it', 'on', 'at', 'by', 'be', 'empty', 'station', 'date', 'number', 'sheet', 'unknown', 'valid'];
 
 // An English text may name the Vietnamese headers ("Kinh độ"): their words are not English.

@@ -1,0 +1,70 @@
+import { uploadApi, type Issue, type UploadView } from './upload-api.js';
+import { $, el, pager } from './upload-dom.js';
+import type { Texts, Word } from './upload-i18n.js';
+
+const PAGE_SIZE = 50;
+const SEARCH_PAUSE_MS = 300;
+
+const matches = (q: string) => (i: Issue) =>
+  [i.code, i.field, i.message, i.value, i.row].some((v) => String(v ?? '').toLowerCase().includes(q));
+
+/**
+ * The rows in error and the warnings of one upload, a page at a time, filtered by severity
+ * and by a text search. The search runs on the server (q); a server that does not know q
+ * yet answers without it, and then this page is filtered here.
+ */
+export function createIssuesView(root: HTMLElement, getTexts: () => Texts, onError: (err: unknown) => void) {
+  const severity = $<HTMLSelectElement>('[data-testid="issues-severity"]', root);
+  const search = $<HTMLInputElement>('[data-testid="issues-search"]', root);
+  const csv = $<HTMLAnchorElement>('[data-testid="issues-csv"]', root);
+  const body = $('[data-part="table"]', root);
+  const summary = $('[data-part="summary"]', root);
+  let upload: UploadView | null = null;
+  let page = 1;
+  let state: { issues: Issue[]; total: number; filteredHere: boolean } = { issues: [], total: 0, filteredHere: false };
+  let asked = 0;
+
+  function render() {
+    const tx = getTexts();
+    if (!upload) return;
+    csv.href = uploadApi.issuesCsvUrl(upload.id, tx.lang);
+    const shown = state.issues.length;
+    summary.textContent = `${tx.t('issuesTotal', { n: state.filteredHere ? shown : state.total })}${state.filteredHere ? ` ${tx.t('filteredHere')}` : ''}`;
+    const head = el('tr', {}, ...(['row', 'severity', 'issueCode', 'field', 'reason', 'value'] as Word[]).map((w) => el('th', { scope: 'col' }, tx.t(w))));
+    const lines = state.issues.map((i) => el('tr', { class: `is-${i.severity}` },
+      el('td', { class: 'num' }, i.row === null ? tx.t('wholeFile') : tx.num(i.row)),
+      el('td', {}, el('span', { class: `badge is-${i.severity}` }, tx.t(i.severity))),
+      el('td', {}, el('code', {}, i.code)), el('td', {}, i.field ?? ''), el('td', {}, i.message), el('td', { class: 'value' }, i.value ?? '')));
+    body.replaceChildren(shown
+      ? el('table', { 'data-testid': 'issues-table' }, el('thead', {}, head), el('tbody', {}, ...lines))
+      : el('p', { class: 'hint', 'data-testid': 'issues-empty' }, tx.t('noIssues')),
+    pager(tx, page, !state.filteredHere && page * PAGE_SIZE < state.total, (p) => void load(p), 'issues-pager'));
+  }
+
+  async function load(p: number) {
+    if (!upload) return;
+    const tx = getTexts();
+    const q = search.value.trim().toLowerCase();
+    const ask = ++asked;
+    try {
+      const { body: r, dropped } = await uploadApi.issues(upload.id, { page: p, pageSize: PAGE_SIZE, severity: severity.value || undefined, q: q || undefined, lang: tx.lang });
+      if (ask !== asked) return; // a newer filter is on its way: this answer is out of date
+      const filteredHere = Boolean(q) && dropped.includes('q');
+      state = { issues: filteredHere ? r.issues.filter(matches(q)) : r.issues, total: r.total, filteredHere };
+      page = p;
+      root.dataset.loaded = `${upload.id}:${severity.value}:${q}:${p}`;
+      render();
+    } catch (err) { onError(err); }
+  }
+
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => { clearTimeout(pause); pause = setTimeout(() => void load(1), SEARCH_PAUSE_MS); });
+  search.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); clearTimeout(pause); void load(1); } });
+  severity.addEventListener('change', () => void load(1));
+  return {
+    open(u: UploadView) { upload = u; severity.value = ''; search.value = ''; root.hidden = false; return load(1); },
+    /** The messages come in the page's language: ask again rather than only re-label. */
+    reload: () => load(page),
+    render,
+  };
+}

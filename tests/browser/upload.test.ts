@@ -1,0 +1,291 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import type { Browser, FileChooser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt } from '../../server/client-build.js';
+import type { Database } from '../../server/db/database.js';
+import { loadDemoData } from '../../server/demo/demo.service.js';
+import { ensureTestUser, resetAuthTables, TEST_PASSWORD, tokenFor } from '../helpers/test-auth.js';
+import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { browserAvailability, launchChromium, watchPage } from './browser.js';
+
+/** The upload page in Chromium: an operator uploads, reads the preview, commits and rolls back, against the real app. */
+const availability = browserAvailability();
+if (!availability.run) console.log(availability.reason);
+
+const XSS = '<img src=x onerror=alert(1)>';
+const OPERATOR = 'bt-up-viettel';
+const CREATED = 1234;
+type Station = { code: string; technology: string; lon: number; lat: number; name: string | null };
+let database: Database;
+let server: TestServer;
+let browser: Browser;
+let adminToken: string;
+let existing: Station[];
+
+/** A CSV with 1,234 new 5G stations, 2 renamed ones, 4 rows in error and 2 warnings; `rows` holds the row numbers. */
+function stationCsv(updates: Station[]) {
+  const lines = ['Mã trạm,Công nghệ,Vĩ độ,Kinh độ,Tên trạm,Ghi chú'];
+  const at = (line: string) => lines.push(line); // the row number of a line is its place after the header row
+  const rows = {
+    swapped: at('AA-SWAP,5G,105.43,10.38,Đảo ngược,'),
+    xssTech: at(`AA-BAD,${XSS},10.38,105.43,Sai,`),
+    formula: at('AA-FORMULA,"=HYPERLINK(""http://evil.example/"",""Bấm"")",10.38,105.43,,'),
+    xssName: at(`AA-XSS,5G,10.381,105.431,${XSS},`),
+    outside: at('AA-HN,5G,21.03,105.85,Hà Nội,'),
+    duplicate: 0,
+  };
+  for (const u of updates) at(`${u.code},${u.technology},${u.lat},${u.lon},Đổi tên ${u.code},`);
+  for (let i = 0; i < CREATED - 2; i++) at(`BT-${String(i).padStart(4, '0')},5G,${(10.37 + (i % 40) * 0.0005).toFixed(5)},${(105.42 + Math.floor(i / 40) * 0.0005).toFixed(5)},Trạm ${i},ghi chú`);
+  rows.duplicate = at('BT-0000,5G,10.37,105.42,Trùng,');
+  return { text: `${lines.join('\n')}\n`, rows };
+}
+
+const smallCsv = (s: Station, name: string) => `station_code,technology,latitude,longitude,name\n${s.code},${s.technology},${s.lat},${s.lon},${name}\n`;
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  return { page, problems: watchPage(page), close: () => context.close() };
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${server.url}/upload.html`);
+  await page.waitForURL((u) => u.pathname === '/login.html' && u.searchParams.get('next') === '/upload.html');
+  await page.waitForSelector('body[data-ready="1"]');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(TEST_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => u.pathname === '/upload.html');
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+}
+
+/** Drops a file built in the page onto the drop zone, as a drag from the desktop does; resolves with the new upload's id. */
+async function dropFile(page: Page, name: string, text: string): Promise<number> {
+  const before = await page.getByTestId('preview').getAttribute('data-upload');
+  await page.evaluate(({ name, text }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'text/csv' }));
+    document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, text });
+  return waitForPreview(page, before);
+}
+
+async function waitForPreview(page: Page, before: string | null): Promise<number> {
+  await page.waitForFunction((prev) => { const v = document.getElementById('preview')?.dataset.upload; return v && v !== prev; }, before, { timeout: 60_000 });
+  const id = Number(await page.getByTestId('preview').getAttribute('data-upload'));
+  await page.waitForSelector(`[data-testid="issues"][data-loaded="${id}:::1"]`);
+  await page.waitForSelector(`[data-testid="changes"][data-loaded="${id}::1"]`);
+  await page.waitForSelector(`[data-testid="history"] tr[data-upload="${id}"]`);
+  return id;
+}
+
+const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
+const n5gOfViettel = async () => (await (await fetch(`${server.url}/api/stats?operator=VIETTEL`)).json()).totals.n5g as number;
+const issueRows = (page: Page) => page.locator('[data-testid="issues-table"] tbody tr').evaluateAll((trs) =>
+  trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+
+async function filterIssues(page: Page, id: number, f: { severity?: string; q?: string }) {
+  if (f.severity !== undefined) await page.getByTestId('issues-severity').selectOption(f.severity);
+  if (f.q !== undefined) await page.getByTestId('issues-search').fill(f.q);
+  const severity = await page.getByTestId('issues-severity').inputValue();
+  const q = (await page.getByTestId('issues-search').inputValue()).trim().toLowerCase();
+  await page.waitForSelector(`[data-testid="issues"][data-loaded="${id}:${severity}:${q}:1"]`);
+}
+
+async function confirmInPage(page: Page, expected: RegExp) {
+  const dialog = page.getByTestId('confirm');
+  await dialog.waitFor();
+  expect(await dialog.textContent()).toMatch(expected);
+  await page.getByTestId('confirm-ok').click();
+}
+
+describe.skipIf(!availability.run)('upload page in Chromium', () => {
+  beforeAll(async () => {
+    expect(await ensureClientBuilt()).toBe(true);
+    database = await getTestDatabase();
+    await resetDatabase(database);
+    await sql`truncate uploads restart identity cascade`.execute(database.db);
+    await loadDemoData(database.db);
+    await resetAuthTables(database.db);
+    await ensureTestUser(database.db, OPERATOR, { role: 'operator', operator: 'VIETTEL' });
+    await ensureTestUser(database.db, 'bt-up-admin', { role: 'admin' });
+    adminToken = await tokenFor(database.db, 'bt-up-admin', { role: 'admin' });
+    server = await startTestServer(database, {}, { auth: 'none' });
+    const page = await (await fetch(`${server.url}/api/stations?operator=VIETTEL&technology=4G&status=on_air&limit=3`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
+    existing = page.features.map((f: { geometry: { coordinates: [number, number] }; properties: Station }) =>
+      ({ ...f.properties, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
+    expect(existing).toHaveLength(3);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    expect(server?.errors ?? []).toEqual([]);
+    await server?.close();
+  });
+
+  it('a visitor is sent to sign in; an admin chooses the operator', async () => {
+    const { page, problems, close } = await newPage();
+    await signIn(page, 'bt-up-admin');
+    const select = page.getByTestId('operator');
+    expect(await select.isDisabled()).toBe(false);
+    expect(await select.inputValue()).toBe('');
+    const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(values.sort()).toEqual(['', 'MOBIFONE', 'VIETNAMOBILE', 'VIETTEL', 'VNPT']);
+    // The drop zone is a button to the keyboard: Enter opens the file picker.
+    const choosers: FileChooser[] = [];
+    page.on('filechooser', (c) => choosers.push(c));
+    await page.getByTestId('drop-zone').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => choosers.length, { timeout: 30_000 }).toBe(1);
+    expect(choosers[0]!.isMultiple()).toBe(false);
+    await page.getByTestId('mode').selectOption('replace');
+    expect(await page.getByTestId('mode-hint').textContent()).toMatch(/không có trong tệp sẽ bị chuyển sang ngừng hoạt động/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('an operator drops a CSV: progress, counts, the changes, every problem with its row number, filters, the CSV report, names as text', async () => {
+    const { page, problems, close } = await newPage();
+    await signIn(page, OPERATOR);
+    const select = page.getByTestId('operator');
+    expect([await select.isDisabled(), await select.inputValue(), await select.locator('option').count()]).toEqual([true, 'VIETTEL', 1]);
+
+    const { text, rows } = stationCsv(existing.slice(0, 2));
+    const id = await dropFile(page, `trạm ${XSS}.csv`, text);
+    expect(await page.getByTestId('progress').getAttribute('data-phases')).toBe('upload,reading,checking,saving');
+    expect(await page.getByTestId('progress').isHidden()).toBe(true);
+    const api = await (await fetch(`${server.url}/api/uploads/${id}`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
+    expect(api).toMatchObject({ uploadedBy: OPERATOR, counts: { create: CREATED, update: 2, unchanged: 0, errorRows: 4, warnings: 2 } });
+    const count = async (k: string) => (await page.getByTestId(`count-${k}`).locator('.stat-value').textContent());
+    expect([await count('create'), await count('update'), await count('errorRows'), await count('warnings')]).toEqual(['1.234', '2', '4', '2']);
+    expect(await page.getByTestId('preview-file').textContent()).toBe(`trạm ${XSS}.csv`);
+    expect(await page.getByTestId('meta-rows').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(rows.duplicate - 1));
+    expect(await page.getByTestId('skipped').textContent()).toBe('4 dòng có lỗi sẽ bị bỏ qua khi cập nhật.');
+    expect(await page.getByTestId('unknown-columns').textContent()).toContain('Ghi chú');
+
+    // What would change: the renamed stations show before → after, a new one shows its name as text.
+    await page.getByTestId('changes-action').selectOption('update');
+    await page.waitForSelector(`[data-testid="changes"][data-loaded="${id}:update:1"]`);
+    const renamed = await page.locator('[data-testid="changes-table"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ code: tr.children[0]!.textContent, name: tr.children[4]!.className, before: tr.children[4]!.querySelector('del')?.textContent, after: tr.children[4]!.querySelector('ins')?.textContent })));
+    expect(renamed).toEqual(existing.slice(0, 2).sort((a, b) => a.code.localeCompare(b.code)).map((s) =>
+      ({ code: s.code, name: 'changed', before: s.name ?? '—', after: `Đổi tên ${s.code}` })));
+    await page.getByTestId('changes-action').selectOption('create');
+    await page.waitForSelector(`[data-testid="changes"][data-loaded="${id}:create:1"]`);
+    const firstCreated = page.locator('[data-testid="changes-table"] tbody tr[data-code="AA-XSS"] td');
+    expect(await firstCreated.nth(4).textContent()).toBe(XSS);
+    expect(await page.locator('[data-testid="changes-table"] tbody tr[data-code="AA-XSS"] td.changed').count()).toBe(0);
+
+    // Every problem with its row number and reason.
+    const all = await issueRows(page);
+    const vi = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+    expect(all.map((r) => `${r[0]} ${r[2]}`).sort()).toEqual([
+      'cả tệp unknown_column', `${vi(rows.swapped)} swapped_coordinates`, `${vi(rows.xssTech)} unknown_technology`,
+      `${vi(rows.formula)} unknown_technology`, `${vi(rows.outside)} outside_areas`, `${vi(rows.duplicate)} duplicate`,
+    ].sort());
+    expect(all.find((r) => r[0] === vi(rows.xssTech))![5]).toBe(XSS);
+    expect(all.every((r) => r[4]!.length > 10)).toBe(true);
+    expect(await page.locator('main img').count()).toBe(0);
+
+    await filterIssues(page, id, { severity: 'warning' });
+    expect((await issueRows(page)).map((r) => r[2])).toEqual(['unknown_column', 'outside_areas']);
+    await filterIssues(page, id, { severity: 'error' });
+    expect((await issueRows(page)).map((r) => r[2]).sort()).toEqual(['duplicate', 'swapped_coordinates', 'unknown_technology', 'unknown_technology']);
+    await filterIssues(page, id, { severity: '', q: 'swapped' });
+    expect((await issueRows(page)).map((r) => [r[0], r[2]])).toEqual([[vi(rows.swapped), 'swapped_coordinates']]);
+    await filterIssues(page, id, { q: 'onerror' });
+    expect((await issueRows(page)).map((r) => r[5])).toEqual([XSS]);
+    await filterIssues(page, id, { q: '' });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issues-csv').click()]);
+    const report = readFileSync((await download.path())!, 'utf8');
+    expect(report.startsWith('\uFEFFrow,severity,code,field,message,value\r\n')).toBe(true);
+    expect(report).toContain(`${rows.swapped},error,swapped_coordinates,latitude,`);
+    expect(report).toContain("'=HYPERLINK(");
+    expect(report).not.toMatch(/(^|,)"?=/m);
+    expect(report.trim().split('\r\n')).toHaveLength(7);
+
+    // The other language: words and digit grouping change, the choice is kept for the next visit.
+    await page.getByTestId('lang-en').click();
+    expect(await page.getByTestId('commit').textContent()).toBe('Commit');
+    expect(await count('create')).toBe('1,234');
+    expect(await page.getByTestId('count-errorRows').locator('.stat-label').textContent()).toBe('Rows in error');
+    expect((await issueRows(page))[0]![0]).toBe('whole file');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(await page.locator('h1').textContent()).toBe('Upload a station list');
+    await page.getByTestId('lang-vi').click();
+    expect(await page.locator('h1').textContent()).toBe('Tải danh sách trạm');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('commit (confirmed, rows in error skipped) changes the figures at once; the history rolls it back', async () => {
+    const { page, problems, close } = await newPage();
+    await signIn(page, OPERATOR);
+    const before = await n5gOfViettel();
+    const id = await dropFile(page, 'tram-2.csv', stationCsv(existing.slice(0, 2)).text);
+    await page.getByTestId('commit').click();
+    await confirmInPage(page, /4 dòng có lỗi sẽ bị bỏ qua/);
+    await page.waitForSelector('[data-testid="message"].is-ok [data-testid="see-map"]');
+    expect(await page.getByTestId('message').textContent()).toContain('1.234 trạm mới, 2 cập nhật');
+    expect(await page.getByTestId('see-map').getAttribute('href')).toBe('./?operator=VIETTEL');
+    expect(await n5gOfViettel()).toBe(before + CREATED);
+    expect(await page.getByTestId('commit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('meta-state').textContent()).toMatch(new RegExp(`^Đã cập nhật — ${OPERATOR}, `));
+    expect(await page.getByTestId('skipped').textContent()).toBe('4 dòng có lỗi đã bị bỏ qua.');
+
+    const row = page.locator(`[data-testid="history"] tr[data-upload="${id}"]`);
+    await page.waitForSelector(`[data-testid="history"] tr[data-upload="${id}"][data-state="committed"]`);
+    expect(await row.locator('td').nth(6).textContent()).toBe(OPERATOR);
+    expect(await row.getByTestId('history-counts').textContent()).toBe('1.234 / 2 / 0 / 4');
+    await row.getByTestId('history-rollback').click();
+    await confirmInPage(page, new RegExp(`#${id}`));
+    await page.waitForSelector(`[data-testid="history"] tr[data-upload="${id}"][data-state="rolled_back"]`);
+    expect(await page.getByTestId('message').textContent()).toBe(`Đã hoàn tác lần tải #${id}.`);
+    expect(await n5gOfViettel()).toBe(before);
+    expect(await row.getByTestId('history-state').textContent()).toMatch(new RegExp(`^Đã hoàn tác — ${OPERATOR}, `));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('an .xlsx from the picker; a stale preview and a rollback conflict are explained, listing the stations', async () => {
+    const { page, problems, close } = await newPage();
+    await signIn(page, OPERATOR);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Ghi chú').addRow(['not this one']);
+    const ws = wb.addWorksheet('Trạm');
+    for (const r of [['Mã trạm', 'Công nghệ', 'Vĩ độ', 'Kinh độ'], ['XL-1', '4G', 10.38, 105.43], ['XL-2', '5G', 10.381, 105.431], ['XL-3', '5G', null, 105.43]]) ws.addRow(r);
+    await page.getByTestId('sheet').fill('Trạm');
+    const before = await page.getByTestId('preview').getAttribute('data-upload');
+    await page.getByTestId('file-input').setInputFiles({ name: 'tram.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    const stale = await waitForPreview(page, before);
+    expect(await page.getByTestId('meta-state').textContent()).toBe('Chưa xác nhận');
+    expect(await page.getByTestId('count-create').locator('.stat-value').textContent()).toBe('2');
+    expect((await issueRows(page)).map((r) => [r[0], r[2], r[3]])).toEqual([['4', 'missing_value', 'latitude']]);
+
+    const station = existing[2]!;
+    const first = await dropFile(page, 'b.csv', smallCsv(station, 'Tên B'));
+    await page.getByTestId('commit').click(); // no row in error: no question asked
+    await page.waitForSelector(`[data-testid="history"] tr[data-upload="${first}"][data-state="committed"]`);
+    const later = await dropFile(page, 'c.csv', smallCsv(station, 'Tên C'));
+    await page.getByTestId('commit').click();
+    await page.waitForSelector(`[data-testid="history"] tr[data-upload="${later}"][data-state="committed"]`);
+
+    await page.locator(`[data-testid="history"] tr[data-upload="${first}"]`).getByTestId('history-rollback').click();
+    await confirmInPage(page, new RegExp(`#${first}`));
+    await page.waitForSelector('[data-testid="message"].is-error [data-testid="message-items"]');
+    expect(await page.locator('[data-testid="message"] .message-text').textContent()).toMatch(/^Không thể hoàn tác/);
+    expect(await texts(page, '[data-testid="message-items"] li')).toEqual([`${station.code} (4G) — lần tải #${later} c.csv`]);
+
+    await page.locator(`[data-testid="history"] tr[data-upload="${stale}"]`).getByTestId('history-commit').click();
+    await confirmInPage(page, /1 dòng có lỗi/);
+    await expect.poll(() => page.locator('[data-testid="message"] .message-text').textContent(), { timeout: 30_000 }).toMatch(/đã thay đổi kể từ lần xem trước này; hãy tải tệp lên lại/);
+    expect(await page.locator('[data-testid="message"] .message-detail').textContent()).toMatch(/changed after this preview was made/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
