@@ -7,7 +7,7 @@ import { analyzeTables } from './db/maintenance.js';
 import { importBoundarySet } from './boundary-sets/boundary-import.service.js';
 import { deleteBoundarySet, findBoundarySet, listBoundarySets } from './boundary-sets/boundary-sets.repository.js';
 import { loadDemoData } from './demo/demo.service.js';
-import { runStationsImport, STATIONS_IMPORT_USAGE } from './uploads/uploads.cli.js';
+import { runStationsCli, STATIONS_USAGE } from './uploads/uploads.cli.js';
 import { AUTH_USAGE, runAuthCommand } from './auth/auth.cli.js';
 import { generateDemoData } from '../seeds/demo-data.js';
 
@@ -20,12 +20,21 @@ const USAGE = `Usage: npm run cli -- <command>
   boundaries list
   seed              (re)load the demo data: approximate districts, synthetic stations
   migrate           apply pending migrations and exit
-${STATIONS_IMPORT_USAGE}
+${STATIONS_USAGE}
 ${AUTH_USAGE}
 
 The database is the one the server uses: DATABASE_URL, else the embedded data folder.`;
 
+/** The stations commands keep stdout for their report: the database's own notices go to stderr. */
+async function openForStations() {
+  const config = { ...loadConfig(), seedDemo: false };
+  const database = await bootstrapDatabase(config, (m) => console.error(m));
+  return { db: database.db, config, close: () => database.close() };
+}
+
 async function main(argv: string[]) {
+  // Their own options and exit codes (2: usage), parsed before any database is opened.
+  if (argv[0] === 'stations') return void (process.exitCode = await runStationsCli(argv.slice(1), openForStations));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -33,8 +42,7 @@ async function main(argv: string[]) {
       set: { type: 'string' }, 'code-field': { type: 'string' }, 'name-field': { type: 'string' },
       level: { type: 'string' }, 'parent-field': { type: 'string' }, 'population-field': { type: 'string' },
       source: { type: 'string' }, licence: { type: 'string' }, 'valid-from': { type: 'string' }, 'valid-to': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      operator: { type: 'string' }, mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, sheet: { type: 'string' }, by: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }, operator: { type: 'string' },
       role: { type: 'string' }, areas: { type: 'string' }, name: { type: 'string' }, 'display-name': { type: 'string' },
     },
   });
@@ -69,8 +77,6 @@ async function main(argv: string[]) {
       await analyzeTables(db);
       console.log(`imported boundary set "${report.name}" (id ${report.setId}): ${report.areas} areas; stations re-assigned`);
       for (const r of report.repaired) console.log(`  repaired area ${r.code}: ${r.reason}`);
-    } else if (group === 'stations' && command === 'import') {
-      await runStationsImport(db, config, { file: file!, operator: values.operator, mode: values.mode, dryRun: values['dry-run'], sheet: values.sheet, by: values.by });
     } else if (group === 'users' || group === 'tokens') {
       await runAuthCommand(db, group, command, file, values);
     } else {

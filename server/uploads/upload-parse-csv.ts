@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
-import { rejectFile, type TableRow } from './upload-source.js';
+import { unreadableFile } from './upload-messages.js';
+import type { TableRow } from './upload-source.js';
 
 const SNIFF_BYTES = 64 * 1024;
 /** Longer than any sane row; stops an unclosed quote from buffering the whole file. */
@@ -71,7 +72,7 @@ export async function* readCsvRows(path: string, onBytes?: (n: number) => void):
       yield { rowNumber: line, cells: record };
     }
   } catch (err) {
-    throw rejectFile(`The CSV file cannot be read after line ${line}: ${(err as Error).message}. Check the quotes on that line.`, { line });
+    throw unreadableFile('csv_unreadable', { line, detail: (err as Error).message }, { line });
   } finally {
     input.destroy();
     parser.destroy();

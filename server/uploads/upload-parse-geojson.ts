@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { JSONParser } from '@streamparser/json';
 import { fieldOfHeader, type Field } from './upload-headers.js';
-import { rejectFile, type Cell, type ParsedRow } from './upload-source.js';
+import { unreadableFile } from './upload-messages.js';
+import type { Cell, ParsedRow } from './upload-source.js';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -39,8 +40,7 @@ export async function* readGeoJsonRows(path: string, unknown: Set<string>, onByt
     input.destroy();
   }
   if (rootType !== 'FeatureCollection' || featuresNotArray) {
-    const what = typeof rootType === 'string' ? `a GeoJSON ${rootType}` : 'not a GeoJSON object';
-    throw rejectFile(`The GeoJSON file must be a FeatureCollection of Point features; this one is ${what}.`);
+    throw typeof rootType === 'string' ? unreadableFile('geojson_not_collection', { type: rootType }) : unreadableFile('geojson_not_geojson');
   }
 }
 
@@ -48,7 +48,7 @@ function write(parser: JSONParser, bytes: Uint8Array): void {
   try {
     parser.write(bytes);
   } catch (err) {
-    throw rejectFile(`The GeoJSON file is not valid JSON: ${(err as Error).message}`);
+    throw unreadableFile('geojson_not_json', { detail: (err as Error).message });
   }
 }
 
@@ -56,7 +56,7 @@ function end(parser: JSONParser): void {
   try {
     parser.end();
   } catch (err) {
-    throw rejectFile(`The GeoJSON file is not valid JSON (it ends too early): ${(err as Error).message}`);
+    throw unreadableFile('geojson_truncated', { detail: (err as Error).message });
   }
 }
 

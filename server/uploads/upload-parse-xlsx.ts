@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import ExcelJS from '../xlsx/exceljs.js';
-import { isBlank, rejectFile, type Cell, type TableRow } from './upload-source.js';
+import { unreadableFile } from './upload-messages.js';
+import { isBlank, type Cell, type TableRow } from './upload-source.js';
 import { readXlsxLayout, type MergedRange, type XlsxLayout } from './upload-xlsx-layout.js';
 
 /** An .xlsx is a zip: anything else (an old .xls, a renamed CSV) is refused before parsing. */
@@ -11,7 +12,7 @@ async function assertZip(path: string): Promise<void> {
     const buf = Buffer.alloc(4);
     await handle.read(buf, 0, 4, 0);
     if (buf.readUInt32LE(0) !== 0x04034b50) {
-      throw rejectFile('This is not an Excel .xlsx file (old .xls files are not read: save it as .xlsx or CSV UTF-8).');
+      throw unreadableFile('not_xlsx');
     }
   } finally {
     await handle.close();
@@ -61,11 +62,11 @@ export async function* readXlsxRows(path: string, sheet: string | undefined, onB
     }
   } catch (err) {
     if ((err as { name?: string }).name === 'AppError') throw err;
-    throw rejectFile(`The Excel file cannot be read: ${(err as Error).message}`);
+    throw unreadableFile('xlsx_unreadable', { detail: (err as Error).message });
   } finally {
     input.destroy();
   }
-  throw rejectFile(`The Excel file lists the sheet "${layout.sheet}" but has no data for it: save it again from Excel.`);
+  throw unreadableFile('xlsx_sheet_empty', { sheet: layout.sheet });
 }
 
 /** Copies each merged range's first cell into the cells it covers (rows arrive in order, the first cell first). */

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { normalizeTechnology } from '../../geo/normalize-technology.js';
 import type { DB } from '../db/schema.js';
 import type { OperatorRow } from '../operators/operators.repository.js';
+import { makeIssue } from './upload-messages.js';
 import { readUploadRows } from './upload-read.js';
 import type { ColumnReport, UploadFormat } from './upload-source.js';
 import { planDecommissions, planRows, stationKey, type PlannedBatch } from './upload-stations.repository.js';
@@ -54,8 +55,8 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     counts.unchanged += sent - dropped - b.create - b.update;
     for (const p of b.outside) {
       outsideFound = true;
-      issues.push({ row: p.row, severity: areas?.outsideIsError ? 'error' : 'warning', code: 'outside_areas', field: 'latitude',
-        value: `${p.lat}, ${p.lon}`, message: `the point (${p.lat}, ${p.lon}) is outside every area of "${areas?.name}": check the coordinates` });
+      issues.push(makeIssue({ row: p.row, severity: areas?.outsideIsError ? 'error' : 'warning', code: 'outside_areas', field: 'latitude',
+        value: `${p.lat}, ${p.lon}`, params: { lat: p.lat, lon: p.lon, set: areas?.name ?? null } }));
     }
   };
   const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false };
@@ -84,8 +85,8 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
       const key = stationKey(station.code, station.technology);
       const seen = firstRow.get(key);
       if (seen !== undefined) {
-        issues.push({ row: row.rowNumber, severity: 'error', code: 'duplicate', field: 'station_code', value: station.code,
-          message: `station ${station.code} (${station.technology}) is already on row ${seen}: each station once per file` });
+        issues.push(makeIssue({ row: row.rowNumber, severity: 'error', code: 'duplicate', field: 'station_code', value: station.code,
+          params: { technology: station.technology, first: seen } }));
         continue;
       }
       firstRow.set(key, row.rowNumber);

@@ -1,16 +1,17 @@
 import { open } from 'node:fs/promises';
 import { mapHeaders, type Field } from './upload-headers.js';
+import { fileTooLarge, unreadableFile } from './upload-messages.js';
 import { readCsvRows } from './upload-parse-csv.js';
 import { readGeoJsonRows } from './upload-parse-geojson.js';
 import { readXlsxRows } from './upload-parse-xlsx.js';
-import { isBlank, rejectFile, tooLarge, type Cell, type ColumnReport, type ParsedRow, type TableRow, type UploadFormat } from './upload-source.js';
+import { isBlank, type Cell, type ColumnReport, type ParsedRow, type TableRow, type UploadFormat } from './upload-source.js';
 
 /** By extension first, then by the first bytes: `PK` is a zip (xlsx), `{` is JSON. */
 export async function detectFormat(path: string, fileName: string): Promise<UploadFormat> {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'xlsx') return 'xlsx';
   if (ext === 'geojson' || ext === 'json') return 'geojson';
-  if (ext === 'xls') throw rejectFile('Old Excel .xls files are not read: save the sheet as .xlsx or as CSV UTF-8.');
+  if (ext === 'xls') throw unreadableFile('xls_file');
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.alloc(8);
@@ -39,7 +40,7 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
   let count = 0;
   const countRow = () => {
     if (++count > opts.maxRows) {
-      throw tooLarge(`The file has more than ${opts.maxRows.toLocaleString('en')} rows, the most one upload takes (UPLOAD_MAX_ROWS). Split it into several files.`, { maxRows: opts.maxRows });
+      throw fileTooLarge('too_many_rows', { max: opts.maxRows }, { maxRows: opts.maxRows });
     }
   };
   if (opts.format === 'geojson') {
@@ -81,7 +82,7 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
     yield { rowNumber: row.rowNumber, values: toValues(row.cells, map.byIndex) };
   }
   if (!map && above.length) readHeader(above[0]!);
-  if (!map) throw rejectFile('The file is empty: it needs a header row and at least one station.');
+  if (!map) throw unreadableFile('empty_file');
 }
 
 /** Hidden rows listed in the report, at most (they are read all the same). */
@@ -95,19 +96,15 @@ const headerTexts = (row: TableRow) => row.cells.map((c) => (c === null ? '' : c
 function readHeader(row: TableRow): ReturnType<typeof mapHeaders> {
   const headers = headerTexts(row);
   if (headers.some((h) => h.includes('\uFFFD'))) {
-    throw rejectFile('The file is not UTF-8 text (the headers have unreadable characters). In Excel use "Save as: CSV UTF-8".');
+    throw unreadableFile('not_utf8_header');
   }
   const map = mapHeaders(headers);
   if (map.duplicates.length) {
-    const d = map.duplicates.map((x) => `${x.headers.map((h) => `"${h}"`).join(' and ')} both mean ${x.field}`).join('; ');
-    throw rejectFile(`Ambiguous columns: ${d}. Keep one of each.`, { duplicates: map.duplicates });
+    const params = { headers: map.duplicates.flatMap((d) => d.headers), fields: map.duplicates.map((d) => d.field) };
+    throw unreadableFile('ambiguous_columns', params, { duplicates: map.duplicates });
   }
   if (map.missing.length) {
-    throw rejectFile(
-      `Required column${map.missing.length > 1 ? 's' : ''} missing: ${map.missing.join(', ')}. The header row (row ${row.rowNumber}) has: ${headers.filter(Boolean).map((h) => `"${h}"`).join(', ')}. ` +
-        'Use the template headers, in English (station_code, technology, latitude, longitude) or Vietnamese (Mã trạm, Công nghệ, Vĩ độ, Kinh độ).',
-      { missing: map.missing, headers },
-    );
+    throw unreadableFile('missing_columns', { missing: map.missing, row: row.rowNumber, headers: headers.filter(Boolean) }, { missing: map.missing, headers });
   }
   return map;
 }

@@ -2,6 +2,7 @@ import { normalizeTechnology, type Technology } from '../../geo/normalize-techno
 import type { StationStatus } from '../db/schema.js';
 import type { StationState } from '../stations/stations.repository.js';
 import { foldKey, type Field } from './upload-headers.js';
+import { makeIssue, type IssueParams } from './upload-messages.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
 import { cellText, readDate, readNumber, readStatus, readText } from './upload-values.js';
 
@@ -9,18 +10,23 @@ export type { StationState };
 
 export interface ValidStation extends StationState { code: string; technology: Technology; rowNumber: number }
 
-export type IssueCode =
-  | 'missing_value' | 'unknown_technology' | 'unknown_status' | 'bad_number' | 'out_of_range' | 'swapped_coordinates'
-  | 'bad_date' | 'future_date' | 'date_order' | 'bad_text' | 'duplicate' | 'other_operator' | 'outside_areas'
-  | 'bad_geometry' | 'unknown_column';
+export const ISSUE_CODES = [
+  'missing_value', 'unknown_technology', 'unknown_status', 'bad_number', 'out_of_range', 'swapped_coordinates',
+  'bad_date', 'future_date', 'date_order', 'bad_text', 'duplicate', 'other_operator', 'outside_areas',
+  'bad_geometry', 'unknown_column',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export interface RowIssue {
   row: number | null;
   severity: 'error' | 'warning';
   code: IssueCode;
   field: Field | null;
+  /** English, rendered from code and params (upload-messages.ts): what is stored for audit and old clients. */
   message: string;
   value: string | null;
+  /** What the message needs besides field and value; `kind` picks a variant of the code's text. */
+  params: IssueParams;
 }
 
 export interface ValidateContext { operator: { code: string; name: string }; today: string }
@@ -35,16 +41,17 @@ const inVietnam = (lon: number, lat: number) => lon >= 101 && lon <= 118 && lat 
 export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: ValidStation | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const v = row.values;
-  const error = (code: IssueCode, field: Field | null, message: string) =>
-    issues.push({ row: row.rowNumber, severity: 'error', code, field, message, value: field ? cellText(v[field]).slice(0, 200) || null : null });
+  const error: ErrorFn = (code, field, params = {}) =>
+    issues.push(makeIssue({ row: row.rowNumber, severity: 'error', code, field, params, value: field ? cellText(v[field]).slice(0, 200) || null : null }));
 
-  if (row.problem) error('bad_geometry', null, row.problem);
+  // The GeoJSON reader has one geometry problem only: no Point; the catalogue says so in both languages.
+  if (row.problem) error('bad_geometry', null);
   const code = requiredText(v.station_code, 'station_code', MAX_CODE_LENGTH, error);
   let technology: Technology | null = null;
-  if (isBlank(v.technology)) error('missing_value', 'technology', 'technology is empty: write 4G or 5G');
+  if (isBlank(v.technology)) error('missing_value', 'technology', { kind: 'technology' });
   else {
     technology = normalizeTechnology(cellText(v.technology));
-    if (!technology) error('unknown_technology', 'technology', `unknown technology "${cellText(v.technology)}": use 4G (LTE, eNB) or 5G (NR, gNB)`);
+    if (!technology) error('unknown_technology', 'technology');
   }
   const point = row.problem ? null : readPoint(row, error);
 
@@ -52,21 +59,21 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
   if (!isBlank(v.status)) {
     const s = readStatus(v.status);
     if (s.ok) status = s.value;
-    else error('unknown_status', 'status', s.reason);
+    else error('unknown_status', 'status');
   }
   const commissionedOn = optionalDate(v.commissioned_on, 'commissioned_on', error);
   const decommissionedOn = optionalDate(v.decommissioned_on, 'decommissioned_on', error);
   if (status === 'on_air' && commissionedOn && commissionedOn > ctx.today) {
-    error('future_date', 'commissioned_on', `commissioned on ${commissionedOn}, after today (${ctx.today}), but the status is on air: use status planned, or fix the date`);
+    error('future_date', 'commissioned_on', { date: commissionedOn, today: ctx.today });
   }
   if (commissionedOn && decommissionedOn && decommissionedOn < commissionedOn) {
-    error('date_order', 'decommissioned_on', `decommissioned on ${decommissionedOn}, before it was commissioned (${commissionedOn})`);
+    error('date_order', 'decommissioned_on', { decommissioned: decommissionedOn, commissioned: commissionedOn });
   }
   let name: string | null = null;
   if (!isBlank(v.name)) {
     const n = readText(v.name, MAX_NAME_LENGTH);
     if (n.ok) name = n.value || null;
-    else error('bad_text', 'name', `name ${n.reason}`);
+    else error('bad_text', 'name', { kind: n.kind, ...n.params });
   }
   checkOperator(v.operator, ctx, error);
 
@@ -74,12 +81,12 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
   return { station: { code, technology, rowNumber: row.rowNumber, name, lon: point.lon, lat: point.lat, status, commissionedOn, decommissionedOn }, issues };
 }
 
-type ErrorFn = (code: IssueCode, field: Field | null, message: string) => void;
+type ErrorFn = (code: IssueCode, field: Field | null, params?: IssueParams) => void;
 
 function requiredText(cell: ParsedRow['values'][Field], field: Field, max: number, error: ErrorFn): string | null {
-  if (isBlank(cell)) return void error('missing_value', field, `${field} is empty`), null;
+  if (isBlank(cell)) return void error('missing_value', field, { kind: field }), null;
   const t = readText(cell, max);
-  if (!t.ok) return void error('bad_text', field, `${field} ${t.reason}`), null;
+  if (!t.ok) return void error('bad_text', field, { kind: t.kind, ...t.params }), null;
   return t.value;
 }
 
@@ -87,27 +94,27 @@ function optionalDate(cell: ParsedRow['values'][Field], field: Field, error: Err
   if (isBlank(cell)) return null;
   const d = readDate(cell);
   if (d.ok) return d.value;
-  error('bad_date', field, `${field}: ${d.reason}`);
+  error('bad_date', field, { kind: d.kind });
   return null;
 }
 
 function readPoint(row: ParsedRow, error: ErrorFn): { lon: number; lat: number } | null {
   const v = row.values;
-  if (isBlank(v.latitude)) error('missing_value', 'latitude', 'latitude is empty');
-  if (isBlank(v.longitude)) error('missing_value', 'longitude', 'longitude is empty');
+  if (isBlank(v.latitude)) error('missing_value', 'latitude', { kind: 'latitude' });
+  if (isBlank(v.longitude)) error('missing_value', 'longitude', { kind: 'longitude' });
   if (isBlank(v.latitude) || isBlank(v.longitude)) return null;
   const lat = readNumber(v.latitude);
   const lon = readNumber(v.longitude);
-  if (!lat.ok) error('bad_number', 'latitude', `latitude: ${lat.reason}`);
-  if (!lon.ok) error('bad_number', 'longitude', `longitude: ${lon.reason}`);
+  if (!lat.ok) error('bad_number', 'latitude', { kind: 'latitude' });
+  if (!lon.ok) error('bad_number', 'longitude', { kind: 'longitude' });
   if (!lat.ok || !lon.ok) return null;
   const [y, x] = [lat.value, lon.value];
   if (!inVietnam(x, y) && inVietnam(y, x)) {
-    error('swapped_coordinates', 'latitude', `latitude ${y} and longitude ${x} look swapped: in Vietnam the latitude is about 8–23 and the longitude about 102–110`);
+    error('swapped_coordinates', 'latitude', { lat: y, lon: x });
     return null;
   }
-  if (y < -90 || y > 90) error('out_of_range', 'latitude', `latitude ${y} is out of range (−90 to 90)`);
-  if (x < -180 || x > 180) error('out_of_range', 'longitude', `longitude ${x} is out of range (−180 to 180)`);
+  if (y < -90 || y > 90) error('out_of_range', 'latitude', { kind: 'latitude', number: y });
+  if (x < -180 || x > 180) error('out_of_range', 'longitude', { kind: 'longitude', number: x });
   return y < -90 || y > 90 || x < -180 || x > 180 ? null : { lon: x, lat: y };
 }
 
@@ -116,6 +123,6 @@ function checkOperator(cell: ParsedRow['values'][Field], ctx: ValidateContext, e
   const given = foldKey(cellText(cell));
   const names = new Set([foldKey(ctx.operator.code), foldKey(ctx.operator.name), ...foldKey(ctx.operator.name).split('_')]);
   if (!names.has(given)) {
-    error('other_operator', 'operator', `this row belongs to operator "${cellText(cell)}", but the file is uploaded for ${ctx.operator.code}: upload it for its own operator`);
+    error('other_operator', 'operator', { operator: ctx.operator.code });
   }
 }

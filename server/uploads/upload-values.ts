@@ -1,12 +1,13 @@
 import type { StationStatus } from '../db/schema.js';
 import { foldKey } from './upload-headers.js';
+import type { IssueParams } from './upload-messages.js';
 import type { Cell } from './upload-source.js';
 
-/** Reading one cell: a value, or a reason a person understands. */
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** Reading one cell: a value, or why not as a stable kind (a variant in upload-messages.ts) and its parameters. */
+export type Read<T> = { ok: true; value: T } | { ok: false; kind: string; params: IssueParams };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const fail = (reason: string): Read<never> => ({ ok: false, reason });
+const fail = (kind: string, params: IssueParams = {}): Read<never> => ({ ok: false, kind, params });
 
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
@@ -16,9 +17,9 @@ export function cellText(cell: Cell | undefined): string {
 
 /** Decimal degrees with a dot or a comma (`10,5` in Vietnamese spreadsheets). */
 export function readNumber(cell: Cell | undefined): Read<number> {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('is not a number');
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('not_number');
   const text = cellText(cell).replace(/\s/g, '');
-  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return fail(`"${text}" is not a number in decimal degrees (like 10.3712 or 10,3712)`);
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return fail('not_number');
   return ok(Number(text.replace(',', '.')));
 }
 
@@ -32,7 +33,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /** ISO `YYYY-MM-DD`, Vietnamese `DD/MM/YYYY` (also with `-` or `.`), or an Excel date. */
 export function readDate(cell: Cell | undefined): Read<string> {
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? fail('is not a date') : ok(cell.toISOString().slice(0, 10));
+    return Number.isNaN(cell.getTime()) ? fail('invalid') : ok(cell.toISOString().slice(0, 10));
   }
   if (typeof cell === 'number' && Number.isInteger(cell) && cell > 20000 && cell < 80000) {
     return ok(new Date(EXCEL_EPOCH_MS + cell * 86_400_000).toISOString().slice(0, 10));
@@ -41,14 +42,14 @@ export function readDate(cell: Cell | undefined): Read<string> {
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return isRealDate(y, mo, d) ? ok(iso(y, mo, d)) : fail(`"${text}" is not a real calendar date`);
+    return isRealDate(y, mo, d) ? ok(iso(y, mo, d)) : fail('not_real');
   }
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (m) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return isRealDate(y, mo, d) ? ok(iso(y, mo, d)) : fail(`"${text}" is not a real calendar date (day/month/year)`);
+    return isRealDate(y, mo, d) ? ok(iso(y, mo, d)) : fail('not_real_dmy');
   }
-  return fail(`"${text}" is not a date: write YYYY-MM-DD or DD/MM/YYYY`);
+  return fail('format');
 }
 
 const STATUSES: Record<string, StationStatus> = {
@@ -61,7 +62,7 @@ const STATUSES: Record<string, StationStatus> = {
 
 export function readStatus(cell: Cell | undefined): Read<StationStatus> {
   const status = STATUSES[foldKey(cellText(cell))];
-  return status ? ok(status) : fail(`unknown status "${cellText(cell)}": use planned, on_air or decommissioned (kế hoạch, đang phát sóng, ngừng)`);
+  return status ? ok(status) : fail('unknown');
 }
 
 // C0/C1 controls and the replacement character (bytes that were not UTF-8).
@@ -71,9 +72,9 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\uFFFD]/;
 export function readText(cell: Cell | undefined, maxLength: number): Read<string> {
   const text = (typeof cell === 'string' ? cell.trim() : cellText(cell)).normalize('NFC');
   if (CONTROL.test(text)) {
-    return fail(text.includes('\uFFFD') ? 'has characters that are not UTF-8: save the file as UTF-8' : 'contains control characters (tab, line break or invisible codes)');
+    return fail(text.includes('\uFFFD') ? 'not_utf8' : 'control_chars');
   }
-  if (text.length > maxLength) return fail(`is ${text.length} characters long; at most ${maxLength} are allowed`);
+  if (text.length > maxLength) return fail('too_long', { length: text.length, max: maxLength });
   return ok(text);
 }
 

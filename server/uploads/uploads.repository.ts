@@ -1,11 +1,16 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ColumnType, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { issueMatchesSql, searchTerm } from './upload-issue-search.repository.js';
+import { renderIssue, type IssueParams, type Lang } from './upload-messages.js';
 import type { RowIssue, StationState } from './upload-validate.js';
 import { visible } from './upload-values.js';
-import type { UploadCounts, UploadTables } from './uploads.tables.js';
+import type { UploadCounts, UploadIssuesTable, UploadTables } from './uploads.tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const withUploads = (db: Db) => (db as Kysely<DB>).withTables<UploadTables>();
+/** upload_issues.params, added by sql/migrations/0007_upload_issue_params.sql (null on rows saved before it). */
+type IssueTables = UploadTables & { upload_issues: UploadIssuesTable & { params: ColumnType<Record<string, unknown> | null, string | null, never> } };
+const withIssues = (db: Db) => (db as Kysely<DB>).withTables<IssueTables>();
 const BATCH = 5000;
 
 export interface NewUpload {
@@ -31,12 +36,21 @@ export async function insertUpload(db: Db, u: NewUpload): Promise<number> {
 export async function insertIssues(db: Db, uploadId: number, issues: readonly RowIssue[]): Promise<void> {
   for (let i = 0; i < issues.length; i += BATCH) {
     const b = issues.slice(i, i + BATCH);
-    await sql`insert into upload_issues (upload_id, seq, row_number, severity, code, field, message, value)
-      select ${uploadId}::bigint, ${i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value
+    await sql`insert into upload_issues (upload_id, seq, row_number, severity, code, field, message, value, params)
+      select ${uploadId}::bigint, ${i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value, u.params::jsonb
       from unnest(${b.map((x) => x.row)}::int[], ${b.map((x) => x.severity)}::text[], ${b.map((x) => x.code)}::text[],
-                  ${b.map((x) => x.field)}::text[], ${b.map((x) => visible(x.message))}::text[], ${b.map((x) => (x.value === null ? null : visible(x.value)))}::text[])
-        with ordinality as u(row_number, severity, code, field, message, value, n)`.execute(db);
+                  ${b.map((x) => x.field)}::text[], ${b.map((x) => visible(x.message))}::text[], ${b.map((x) => (x.value === null ? null : visible(x.value)))}::text[],
+                  ${b.map((x) => paramsJson(x.params))}::text[])
+        with ordinality as u(row_number, severity, code, field, message, value, params, n)`.execute(db);
   }
+}
+
+// jsonb refuses \u0000 and lone surrogates; text from a file may hold both (GeoJSON strings can).
+const storable = (s: string) => visible(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\uFFFD'));
+
+/** Strings stored as the message shows them (control codes made visible); a number that is not finite becomes null. */
+function paramsJson(params: IssueParams): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(params).map(([k, v]) => [storable(k), typeof v === 'string' ? storable(v) : v])));
 }
 
 /** The file's summary, known once it is read to the end (the row was inserted first, so changes can point at it). */
@@ -71,22 +85,43 @@ export async function listUploads(db: Db, f: { operatorId?: number | undefined; 
   return q.orderBy('u.id', 'desc').limit(f.limit).execute();
 }
 
-export interface IssueFilter { severity?: 'error' | 'warning' | undefined; field?: string | undefined }
+export interface IssueFilter {
+  severity?: 'error' | 'warning' | undefined; field?: string | undefined; code?: string | undefined;
+  /** Text to find in the code, field, value or message (in `lang`), any case, with or without diacritics. */
+  q?: string | undefined;
+  lang?: Lang | undefined;
+}
 
 const issuesQuery = (db: Db, id: number, f: IssueFilter) => {
-  let q = withUploads(db).selectFrom('upload_issues').where('upload_id', '=', id);
+  let q = withIssues(db).selectFrom('upload_issues').where('upload_id', '=', id);
   if (f.severity) q = q.where('severity', '=', f.severity);
   if (f.field) q = q.where('field', '=', f.field);
+  if (f.code) q = q.where('code', '=', f.code);
+  const term = searchTerm(f.q);
+  if (term) q = q.where(issueMatchesSql(term, f.lang ?? 'en'));
   return q;
 };
 
+const issueColumns = ['seq', 'row_number as row', 'severity', 'code', 'field', 'message', 'value', 'params'] as const;
+const countIssues = async (db: Db, id: number, f: IssueFilter) =>
+  Number((await issuesQuery(db, id, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/**
+ * One page of an upload's issues and how many match, each message in `lang` (default English).
+ * With a search, the total comes with the page (a window count): the match is evaluated in one
+ * scan instead of two, and only a page past the end counts on its own. Without one, the page
+ * reads in key order and stops, and the count is cheap.
+ */
 export async function findIssuePage(db: Db, id: number, f: IssueFilter & { offset: number; limit: number }) {
-  const [rows, total] = await Promise.all([
-    issuesQuery(db, id, f).select(['seq', 'row_number as row', 'severity', 'code', 'field', 'message', 'value'])
-      .orderBy('seq').offset(f.offset).limit(f.limit).execute(),
-    issuesQuery(db, id, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+  const render = <R extends { code: string; field: string | null; value: string | null; message: string; params: unknown }>(r: R) => ({ ...r, message: renderIssue(r, f.lang ?? 'en') });
+  const page = () => issuesQuery(db, id, f).orderBy('seq').offset(f.offset).limit(f.limit);
+  if (!searchTerm(f.q)) {
+    const [rows, total] = await Promise.all([page().select(issueColumns).execute(), countIssues(db, id, f)]);
+    return { rows: rows.map(render), total };
+  }
+  const found = await page().select([...issueColumns, sql<number>`count(*) over ()`.as('matching')]).execute();
+  const total = found[0] ? Number(found[0].matching) : f.offset === 0 ? 0 : await countIssues(db, id, f);
+  return { rows: found.map(({ matching: _m, ...r }) => render(r)), total };
 }
 
 const stateColumns = (side: 'before' | 'after') => [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operatorCode, wholeNumberParam } from '../http/params.schemas.js';
+import { ISSUE_CODES } from './upload-validate.js';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const plainText = (max: number) => z.string().trim().min(1).max(max).refine((s) => !CONTROL.test(s), 'must not contain control characters');
@@ -22,11 +23,15 @@ export const uploadFields = z.strictObject({
 export const uploadActionBody = z.strictObject({});
 
 export const issuesQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: wholeNumberParam(1, 1_000_000).default(1),
+  pageSize: wholeNumberParam(1, 500).default(50),
   severity: z.enum(['error', 'warning']).optional(),
   field: z.string().max(40).regex(/^[a-z_]+$/).optional().describe('Only issues about this field (station_code, latitude, …)'),
   format: z.enum(['json', 'csv']).default('json').describe('csv: the whole report, safe to open in a spreadsheet'),
+  lang: z.enum(['en', 'vi']).default('en').describe('Language of the messages (JSON and CSV): en or vi'),
+  q: z.string().max(100).optional()
+    .describe('Only issues whose code, field, value or message (in lang) contain this text, any case, with or without diacritics ("vi do" finds "Vĩ độ")'),
+  code: z.enum(ISSUE_CODES).optional().describe('Only issues with this code'),
 });
 
 export const changesQuery = z.strictObject({
@@ -86,8 +91,10 @@ export const issuesResponse = z.object({
     severity: z.enum(['error', 'warning']),
     code: z.string().describe('Stable reason code, e.g. swapped_coordinates'),
     field: z.string().nullable(),
-    message: z.string(),
-    value: z.string().nullable(),
+    message: z.string().describe('In the language asked (lang); issues saved before messages had parameters keep their English text'),
+    value: z.string().nullable().describe('The value as read from the file'),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable()
+      .describe('What the message is made of besides field and value (limits, the other row, dates, kind: the variant); null: an older issue, message only'),
   })),
 });
 

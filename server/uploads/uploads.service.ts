@@ -10,6 +10,7 @@ import { AppError, notFound } from '../errors.js';
 import { listBoundarySets } from '../boundary-sets/boundary-sets.repository.js';
 import { findOperatorByCode, listOperators, type OperatorRow } from '../operators/operators.repository.js';
 import { todayInVietnam } from '../stats/scope.service.js';
+import { makeIssue } from './upload-messages.js';
 import { readAndPlan } from './upload-plan.service.js';
 import { detectFormat } from './upload-read.js';
 import { tooLarge, type ColumnReport } from './upload-source.js';
@@ -84,8 +85,7 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
       { path: input.path, format, sheet: input.sheet, maxRows: config.uploadMaxRows, size }, columns, onProgress);
     const { issues } = plan;
     for (const h of columns.unknown) {
-      issues.unshift({ row: null, severity: 'warning', code: 'unknown_column', field: null, value: h,
-        message: `column "${h}" is not one the planner knows: kept aside, not imported` });
+      issues.unshift(makeIssue({ row: null, severity: 'warning', code: 'unknown_column', field: null, value: h, params: {} }));
     }
     const errorRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row)).size;
     const counts = { ...plan.counts, errorRows, warnings: issues.filter((i) => i.severity === 'warning').length };

@@ -108,7 +108,7 @@ describe(`upload mistakes (${dbKind()})`, () => {
   it('refuses unreadable files with a clear 4xx and saves nothing', async () => {
     const cases: [string, string | Buffer, RegExp, number][] = [
       ['nohead.csv', csv(['foo,bar', '1,2']), /Required columns missing: station_code, technology, latitude, longitude/, 422],
-      ['dup.csv', csv(['code,Mã trạm,technology,lat,lon']), /both mean station_code/, 422],
+      ['dup.csv', csv(['code,Mã trạm,technology,lat,lon']), /"code", "Mã trạm" name the same field more than once \(station_code\)/, 422],
       ['empty.csv', '', /empty/, 422],
       ['quote.csv', csv(['station_code,technology,latitude,longitude', 'A,"4G,1,2']), /cannot be read/, 422],
       ['fake.xlsx', 'station_code\n', /not an Excel .xlsx/, 422],

@@ -1,0 +1,245 @@
+import type { AppError } from '../errors.js';
+import { FIELDS, TEMPLATE_HEADERS, type Field } from './upload-headers.js';
+import { rejectFile, tooLarge } from './upload-source.js';
+import type { IssueCode, RowIssue } from './upload-validate.js';
+
+/*
+ * Every upload message in Vietnamese and English, by code (and variant) and parameters.
+ * Placeholders: {name} a parameter (text as written; numbers with a decimal comma in Vietnamese),
+ * {name:date} an ISO date (DD/MM/YYYY in Vietnamese), {field} the issue's column by its template
+ * header, {@latitude} a fixed column's header, {value} the issue's value as read from the file.
+ * Issue texts are also rendered in SQL for the search (upload-issue-search.repository.ts), so they
+ * use only those; whole-file texts may also use {name:count|bytes|fields|quoted|list}.
+ */
+
+export type Lang = 'vi' | 'en';
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+export type ParamValue = string | number | null;
+export type IssueParams = Record<string, ParamValue>;
+export type FileParams = Record<string, ParamValue | readonly string[]>;
+type Texts = Record<Lang, string>;
+
+/** `code` is the generic text; `code.kind` a variant chosen by `params.kind` (a field, or a reason). */
+export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueCode}.${string}`, Texts>> = {
+  missing_value: { en: '{field} is empty', vi: '{field} đang để trống' },
+  'missing_value.station_code': { en: '{field} is empty: every station needs its code', vi: '{field} đang để trống: mỗi trạm phải có mã trạm' },
+  'missing_value.technology': { en: '{field} is empty: write 4G or 5G', vi: '{field} đang để trống: ghi 4G hoặc 5G' },
+  'missing_value.latitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
+  'missing_value.longitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
+  unknown_technology: { en: 'unknown technology "{value}": use 4G (LTE, eNB) or 5G (NR, gNB)', vi: '{field} "{value}" không hợp lệ: chỉ chấp nhận 4G (LTE, eNB) hoặc 5G (NR, gNB)' },
+  unknown_status: {
+    en: 'unknown status "{value}": use planned, on_air or decommissioned (kế hoạch, đang phát sóng, ngừng)',
+    vi: '{field} "{value}" không hợp lệ: dùng "kế hoạch", "đang phát sóng" hoặc "ngừng"',
+  },
+  bad_number: { en: '{field}: "{value}" is not a number', vi: '{field} "{value}" không phải là số' },
+  'bad_number.latitude': { en: '{field}: "{value}" is not a number in decimal degrees (like 10.3712 or 10,3712)', vi: '{field} "{value}" không phải là số độ thập phân (ví dụ 10,3712 hoặc 10.3712)' },
+  'bad_number.longitude': { en: '{field}: "{value}" is not a number in decimal degrees (like 105.4345 or 105,4345)', vi: '{field} "{value}" không phải là số độ thập phân (ví dụ 105,4345 hoặc 105.4345)' },
+  out_of_range: { en: '{field} {number} is out of range', vi: '{field} {number} nằm ngoài khoảng cho phép' },
+  'out_of_range.latitude': { en: '{field} {number} is out of range (−90 to 90)', vi: '{field} {number} nằm ngoài khoảng cho phép (từ −90 đến 90)' },
+  'out_of_range.longitude': { en: '{field} {number} is out of range (−180 to 180)', vi: '{field} {number} nằm ngoài khoảng cho phép (từ −180 đến 180)' },
+  swapped_coordinates: {
+    en: '{@latitude} {lat} and {@longitude} {lon} look swapped: in Vietnam the latitude is about 8–23 and the longitude about 102–110',
+    vi: '{@latitude} {lat} và kinh độ {lon} có vẻ bị đảo ngược: ở Việt Nam vĩ độ khoảng 8–23, kinh độ khoảng 102–110',
+  },
+  bad_date: { en: '{field}: "{value}" is not a date', vi: '{field} "{value}" không phải là ngày' },
+  'bad_date.format': { en: '{field}: "{value}" is not a date: write YYYY-MM-DD or DD/MM/YYYY', vi: '{field} "{value}" không phải là ngày: ghi theo dạng ngày/tháng/năm (15/06/2025) hoặc năm-tháng-ngày (2025-06-15)' },
+  'bad_date.not_real': { en: '{field}: "{value}" is not a real calendar date', vi: '{field} "{value}" không phải là ngày có thật' },
+  'bad_date.not_real_dmy': { en: '{field}: "{value}" is not a real calendar date (day/month/year)', vi: '{field} "{value}" không phải là ngày có thật (đọc theo ngày/tháng/năm)' },
+  'bad_date.invalid': { en: '{field}: the cell is not a valid date', vi: '{field}: ô này không chứa ngày hợp lệ' },
+  future_date: {
+    en: 'commissioned on {date:date}, after today ({today:date}), but the status is on air: use status planned, or fix the date',
+    vi: '{field} {date:date} muộn hơn hôm nay ({today:date}) nhưng trạng thái là đang phát sóng: hãy đổi trạng thái thành kế hoạch hoặc sửa lại ngày',
+  },
+  date_order: {
+    en: 'decommissioned on {decommissioned:date}, before it was commissioned ({commissioned:date})',
+    vi: '{field} {decommissioned:date} sớm hơn ngày phát sóng ({commissioned:date}): trạm không thể ngừng trước khi phát sóng',
+  },
+  bad_text: { en: '{field} is not valid text', vi: '{field} không phải văn bản hợp lệ' },
+  'bad_text.too_long': { en: '{field} is {length} characters long; at most {max} are allowed', vi: '{field} dài {length} ký tự, vượt quá mức tối đa {max} ký tự' },
+  'bad_text.control_chars': { en: '{field} contains control characters (tab, line break or invisible codes)', vi: '{field} chứa ký tự điều khiển (dấu tab, xuống dòng hoặc ký tự ẩn)' },
+  'bad_text.not_utf8': { en: '{field} has characters that are not UTF-8: save the file as UTF-8', vi: '{field} có ký tự không phải UTF-8: hãy lưu tệp ở dạng UTF-8' },
+  duplicate: { en: 'station {value} ({technology}) is already on row {first}: each station once per file', vi: 'Trạm {value} ({technology}) đã có ở dòng {first}: mỗi trạm chỉ được ghi một lần trong tệp' },
+  other_operator: {
+    en: 'this row belongs to operator "{value}", but the file is uploaded for {operator}: upload it for its own operator',
+    vi: 'Dòng này thuộc nhà mạng "{value}" nhưng tệp đang được tải lên cho {operator}: hãy tải dòng này lên cho đúng nhà mạng',
+  },
+  outside_areas: { en: 'the point ({lat}, {lon}) is outside every area of "{set}": check the coordinates', vi: 'Điểm ({lat}; {lon}) không thuộc địa bàn nào của "{set}": hãy kiểm tra lại tọa độ' },
+  bad_geometry: { en: 'the feature has no Point geometry [longitude, latitude]', vi: 'Đối tượng không có hình học dạng Point [kinh độ, vĩ độ]' },
+  unknown_column: { en: 'column "{value}" is not one the planner knows: kept aside, not imported', vi: 'Không nhận ra cột "{value}": cột này được để riêng, không nhập vào hệ thống' },
+};
+
+/** Whole-file problems (422/413): `details.reason` and `details.params` of the AppError. */
+export const FILE_MESSAGES = {
+  xls_file: { en: 'Old Excel .xls files are not read: save the sheet as .xlsx or as CSV UTF-8.', vi: 'Không đọc được tệp Excel cũ dạng .xls: hãy lưu trang tính thành .xlsx hoặc CSV UTF-8.' },
+  not_xlsx: { en: 'This is not an Excel .xlsx file (old .xls files are not read: save it as .xlsx or CSV UTF-8).', vi: 'Đây không phải tệp Excel .xlsx (không đọc tệp .xls cũ: hãy lưu thành .xlsx hoặc CSV UTF-8).' },
+  xlsx_unreadable: { en: 'The Excel file cannot be read: {detail}', vi: 'Không đọc được tệp Excel: {detail}' },
+  xlsx_sheet_empty: { en: 'The Excel file lists the sheet "{sheet}" but has no data for it: save it again from Excel.', vi: 'Tệp Excel có trang tính "{sheet}" nhưng không có dữ liệu của trang này: hãy lưu lại tệp từ Excel.' },
+  // For upload-xlsx-layout.ts, whose refusals do not carry a reason yet.
+  xlsx_incomplete: { en: 'The Excel file cannot be read (not a complete .xlsx): {detail}', vi: 'Không đọc được tệp Excel (tệp .xlsx không đầy đủ): {detail}' },
+  xlsx_not_workbook: { en: 'The file is a zip but not an Excel workbook (no xl/workbook.xml): save it as .xlsx from Excel.', vi: 'Tệp là một tệp nén zip nhưng không phải sổ làm việc Excel (không có xl/workbook.xml): hãy lưu thành .xlsx từ Excel.' },
+  xlsx_unpacks_too_big: {
+    en: 'The Excel file unpacks to {size:bytes}, more than a station list can be ({max:bytes}). Save only the station sheet, or as CSV.',
+    vi: 'Tệp Excel khi giải nén lên tới {size:bytes}, quá lớn đối với một danh sách trạm (tối đa {max:bytes}). Hãy chỉ lưu trang tính danh sách trạm, hoặc lưu thành CSV.',
+  },
+  xlsx_no_visible_sheet: { en: 'The Excel file has no visible sheet; its sheets: {sheets:list}.', vi: 'Tệp Excel không có trang tính nào đang hiện; các trang tính: {sheets:list}.' },
+  xlsx_sheet_missing: { en: 'The Excel file has no sheet named "{sheet}"; its sheets: {sheets:list}.', vi: 'Tệp Excel không có trang tính tên "{sheet}"; các trang tính hiện có: {sheets:list}.' },
+  csv_unreadable: { en: 'The CSV file cannot be read after line {line}: {detail}. Check the quotes on that line.', vi: 'Không đọc được tệp CSV sau dòng {line}: {detail}. Hãy kiểm tra dấu ngoặc kép ở dòng đó.' },
+  geojson_not_json: { en: 'The GeoJSON file is not valid JSON: {detail}', vi: 'Tệp GeoJSON không phải JSON hợp lệ: {detail}' },
+  geojson_truncated: { en: 'The GeoJSON file is not valid JSON (it ends too early): {detail}', vi: 'Tệp GeoJSON không phải JSON hợp lệ (tệp kết thúc quá sớm): {detail}' },
+  geojson_not_collection: {
+    en: 'The GeoJSON file must be a FeatureCollection of Point features; this one is a GeoJSON {type}.',
+    vi: 'Tệp GeoJSON phải là một FeatureCollection gồm các đối tượng Point; tệp này lại là kiểu {type}.',
+  },
+  geojson_not_geojson: {
+    en: 'The GeoJSON file must be a FeatureCollection of Point features; this one is not a GeoJSON object.',
+    vi: 'Tệp GeoJSON phải là một FeatureCollection gồm các đối tượng Point; tệp này không phải là đối tượng GeoJSON.',
+  },
+  empty_file: { en: 'The file is empty: it needs a header row and at least one station.', vi: 'Tệp trống: cần có một dòng tiêu đề và ít nhất một trạm.' },
+  not_utf8_header: {
+    en: 'The file is not UTF-8 text (the headers have unreadable characters). In Excel use "Save as: CSV UTF-8".',
+    vi: 'Tệp không phải văn bản UTF-8 (dòng tiêu đề có ký tự không đọc được). Trong Excel hãy chọn "Lưu dưới dạng: CSV UTF-8".',
+  },
+  ambiguous_columns: {
+    en: 'Ambiguous columns: {headers:quoted} name the same field more than once ({fields:fields}). Keep one column per field.',
+    vi: 'Cột bị trùng: {headers:quoted} cùng chỉ một trường ({fields:fields}). Mỗi trường chỉ giữ một cột.',
+  },
+  missing_columns: {
+    en: 'Required columns missing: {missing:fields}. The header row (row {row}) has: {headers:quoted}. Use the template headers, in English (station_code, technology, latitude, longitude) or Vietnamese (Mã trạm, Công nghệ, Vĩ độ, Kinh độ).',
+    vi: 'Thiếu cột bắt buộc: {missing:fields}. Dòng tiêu đề (dòng {row}) có: {headers:quoted}. Hãy dùng tiêu đề của mẫu, tiếng Việt (Mã trạm, Công nghệ, Vĩ độ, Kinh độ) hoặc tiếng Anh (station_code, technology, latitude, longitude).',
+  },
+  too_many_rows: {
+    en: 'The file has more than {max:count} rows, the most one upload takes (UPLOAD_MAX_ROWS). Split it into several files.',
+    vi: 'Tệp có hơn {max:count} dòng, vượt quá số dòng tối đa của một lần tải lên (UPLOAD_MAX_ROWS). Hãy chia thành nhiều tệp nhỏ hơn.',
+  },
+  too_many_bytes: {
+    en: 'The file is larger than {max:bytes}, the most one upload takes (UPLOAD_MAX_BYTES). Split it into several files.',
+    vi: 'Tệp lớn hơn {max:bytes}, vượt quá dung lượng tối đa của một lần tải lên (UPLOAD_MAX_BYTES). Hãy chia thành nhiều tệp nhỏ hơn.',
+  },
+} satisfies Record<string, Texts>;
+export type FileReason = keyof typeof FILE_MESSAGES;
+
+export type Part =
+  | { type: 'text'; text: string } | { type: 'param'; name: string; format: string | null }
+  | { type: 'field' } | { type: 'value' } | { type: 'header'; field: Field };
+
+const PLACEHOLDER = /\{(@?)([a-z_]+)(?::([a-z]+))?\}/g;
+
+/** A template as literal text and placeholders; a header of an unknown field is a mistake in the catalogue. */
+export function parseTemplate(template: string): Part[] {
+  const parts: Part[] = [];
+  let at = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (m.index > at) parts.push({ type: 'text', text: template.slice(at, m.index) });
+    const [, header, name = '', format] = m;
+    if (header) {
+      if (!(FIELDS as readonly string[]).includes(name)) throw new Error(`upload message: no field "${name}" in ${template}`);
+      parts.push({ type: 'header', field: name as Field });
+    } else if (name === 'field' || name === 'value') parts.push({ type: name });
+    else parts.push({ type: 'param', name, format: format ?? null });
+    at = m.index + m[0].length;
+  }
+  if (at < template.length) parts.push({ type: 'text', text: template.slice(at) });
+  return parts;
+}
+
+const parsed = new Map<string, Part[]>();
+const partsOf = (template: string) => parsed.get(template) ?? parsed.set(template, parseTemplate(template)).get(template)!;
+
+/** Numbers as PostgreSQL prints a jsonb number (never 1e+21), so the SQL rendering of the search agrees. */
+export function plainNumber(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, int, frac = '', e] = m;
+  const exp = Number(e), digits = int + frac;
+  return exp >= 0 ? sign + digits.padEnd(exp + 1, '0') : `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+}
+
+export function headerOf(field: string | null, lang: Lang): string {
+  if (field === null) return '';
+  const headers: Record<string, string> = TEMPLATE_HEADERS[lang];
+  return Object.hasOwn(headers, field) ? headers[field]! : field;
+}
+
+export const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+function formatValue(v: unknown, format: string | null, lang: Lang): string {
+  if (Array.isArray(v)) {
+    const items = v.map(String);
+    if (format === 'fields') return items.map((f) => headerOf(f, lang)).join(', ');
+    if (format === 'quoted') return items.map((s) => `"${s}"`).join(', ');
+    if (format === 'list') return items.join(', ') || (lang === 'vi' ? '(không có)' : '(none)');
+    return '';
+  }
+  if (typeof v === 'string') return format === 'date' && lang === 'vi' && isIsoDate(v) ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : v;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '';
+  if (format === 'count') return v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+  if (format === 'bytes') return formatBytes(v, lang);
+  return lang === 'vi' ? plainNumber(v).replace('.', ',') : plainNumber(v);
+}
+
+export function formatBytes(n: number, lang: Lang): string {
+  const [x, unit] = n >= 1024 * 1024 ? [n / 1024 / 1024, 'MB'] : n >= 1024 ? [n / 1024, 'kB'] : [n, lang === 'vi' ? 'byte' : 'bytes'];
+  const text = unit === 'MB' || unit === 'kB' ? x.toFixed(1) : String(x);
+  return `${lang === 'vi' ? text.replace('.', ',') : text} ${unit}`;
+}
+
+interface RenderContext { field: string | null; value: string | null; params: Record<string, unknown> }
+
+function render(template: string, lang: Lang, ctx: RenderContext): string {
+  return partsOf(template).map((p) => {
+    switch (p.type) {
+      case 'text': return p.text;
+      case 'field': return headerOf(ctx.field, lang);
+      case 'header': return headerOf(p.field, lang);
+      case 'value': return ctx.value ?? '';
+      case 'param': return formatValue(Object.hasOwn(ctx.params, p.name) ? ctx.params[p.name] : undefined, p.format, lang);
+    }
+  }).join('');
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
+/** The catalogue entry of an issue: its variant (`params.kind`) if there is one, else its code's. */
+export function issueTexts(code: string, params: Record<string, unknown>): Texts | undefined {
+  const table = ISSUE_MESSAGES as Record<string, Texts>;
+  if (code.includes('.')) return undefined; // not a code: the SQL rendering does not take it for a variant either
+  const kind = params.kind;
+  return (typeof kind === 'string' ? own(table, `${code}.${kind}`) : undefined) ?? own(table, code);
+}
+
+export interface StoredIssue { code: string; field: string | null; value: string | null; message: string; params: unknown }
+
+/** An issue's message in a language; rows saved before 0007 (params null) keep their stored English message. */
+export function renderIssue(issue: StoredIssue, lang: Lang): string {
+  if (!isObject(issue.params)) return issue.message;
+  const texts = issueTexts(issue.code, issue.params);
+  return texts ? render(texts[lang], lang, { field: issue.field, value: issue.value, params: issue.params }) : issue.message;
+}
+
+/** An issue with its stored (English) message rendered from its parameters. */
+export function makeIssue(issue: Omit<RowIssue, 'message'>): RowIssue {
+  return { ...issue, message: renderIssue({ ...issue, message: '' }, 'en') };
+}
+
+/** A whole-file problem's message in a language, or null for a reason this catalogue does not know. */
+export function renderFileProblem(reason: string, params: unknown, lang: Lang): string | null {
+  const texts = own(FILE_MESSAGES as Record<string, Texts>, reason);
+  return texts ? render(texts[lang], lang, { field: null, value: null, params: isObject(params) ? params : {} }) : null;
+}
+
+/** 422 with `details: { reason, params }` (and any older detail keys kept for existing clients). */
+export function unreadableFile(reason: FileReason, params: FileParams = {}, legacy: Record<string, unknown> = {}): AppError {
+  return rejectFile(renderFileProblem(reason, params, 'en')!, { ...legacy, reason, params });
+}
+
+export function fileTooLarge(reason: 'too_many_rows' | 'too_many_bytes', params: FileParams, legacy: Record<string, unknown> = {}): AppError {
+  return tooLarge(renderFileProblem(reason, params, 'en')!, { ...legacy, reason, params });
+}
+
+/** The columns of the error report, in the order the API's CSV has them. */
+export const ISSUE_CSV_HEADERS: Record<Lang, readonly string[]> = {
+  en: ['row', 'severity', 'code', 'field', 'message', 'value'],
+  vi: ['Dòng', 'Mức', 'Mã lỗi', 'Cột', 'Lý do', 'Giá trị'],
+};
