@@ -50,6 +50,18 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: 'commissioned on {date:date}, after today ({today:date}), but the status is on air: use status planned, or fix the date',
     vi: '{field} {date:date} muộn hơn hôm nay ({today:date}) nhưng trạng thái là đang phát sóng: hãy đổi trạng thái thành kế hoạch hoặc sửa lại ngày',
   },
+  'future_date.stored': {
+    en: 'the station would be on air, but its stored commissioning date {date:date} is after today ({today:date}): give the status planned, or the right date',
+    vi: 'trạm sẽ ở trạng thái đang phát sóng nhưng ngày phát sóng đang lưu ({date:date}) muộn hơn hôm nay ({today:date}): hãy ghi trạng thái kế hoạch hoặc sửa lại ngày',
+  },
+  'date_order.stored': {
+    en: 'decommissioned on {decommissioned:date}, before the commissioning date already stored ({commissioned:date}): give both dates',
+    vi: '{field} {decommissioned:date} sớm hơn ngày phát sóng đang lưu ({commissioned:date}): hãy ghi cả hai ngày',
+  },
+  'date_order.stored_decommissioning': {
+    en: 'commissioned on {commissioned:date}, after the decommissioning date already stored ({decommissioned:date}): give both dates',
+    vi: '{field} {commissioned:date} muộn hơn ngày ngừng đang lưu ({decommissioned:date}): hãy ghi cả hai ngày',
+  },
   date_order: {
     en: 'decommissioned on {decommissioned:date}, before it was commissioned ({commissioned:date})',
     vi: '{field} {decommissioned:date} sớm hơn ngày phát sóng ({commissioned:date}): trạm không thể ngừng trước khi phát sóng',

@@ -5,7 +5,7 @@ import type { OperatorRow } from '../operators/operators.repository.js';
 import { makeIssue } from './upload-messages.js';
 import { readUploadRows } from './upload-read.js';
 import type { ColumnReport, UploadFormat } from './upload-source.js';
-import { planDecommissions, planRows, stationKey, type PlannedBatch } from './upload-stations.repository.js';
+import { planDecommissions, planRows, stationKey, type PlanConflict, type PlannedBatch } from './upload-stations.repository.js';
 import { validateRow, type RowIssue, type ValidStation } from './upload-validate.js';
 import { cellText, readText } from './upload-values.js';
 import type { UploadProgress } from './uploads.service.js';
@@ -47,19 +47,23 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
   // Replace mode only: the key of every row that names a station, so that it is not decommissioned.
   const keysInFile = new Set<string>(), codesInFile = new Set<string>();
   const counts = { create: 0, update: 0, unchanged: 0, decommission: 0 };
-  let outsideFound = false;
+  let lateIssues = false;
   const tally = (sent: number, b: PlannedBatch) => {
     counts.create += b.create;
     counts.update += b.update;
-    const dropped = areas?.outsideIsError ? b.outside.length : 0;
+    const dropped = (areas?.outsideIsError ? b.outside.length : 0) + b.conflicts.length;
     counts.unchanged += sent - dropped - b.create - b.update;
     for (const p of b.outside) {
-      outsideFound = true;
+      lateIssues = true;
       issues.push(makeIssue({ row: p.row, severity: areas?.outsideIsError ? 'error' : 'warning', code: 'outside_areas', field: 'latitude',
         value: `${p.lat}, ${p.lon}`, params: { lat: p.lat, lon: p.lon, set: areas?.name ?? null } }));
     }
+    for (const c of b.conflicts) {
+      lateIssues = true;
+      issues.push(conflictIssue(c, today));
+    }
   };
-  const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false };
+  const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false, today };
   let batch: ValidStation[] = [];
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
@@ -100,8 +104,8 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     await inFlight.catch(() => {});
     throw err;
   }
-  // Outside-area issues arrive per batch after the row's own: back into row order (stable).
-  if (outsideFound) issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  // Issues found by the database arrive per batch after the row's own: back into row order (stable).
+  if (lateIssues) issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (target.mode === 'replace') {
     // A key is code NUL technology; the technology (4G/5G) has no NUL, so the last one splits it.
     const keys = [...keysInFile].map((k) => [k.slice(0, k.lastIndexOf('\u0000')), k.slice(k.lastIndexOf('\u0000') + 1)] as const);
@@ -109,6 +113,17 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
       { codes: keys.map((k) => k[0]), technologies: keys.map((k) => k[1]), codesOnly: [...codesInFile] });
   }
   return { rows, issues, counts };
+}
+
+/** A row whose state merged with the stored station breaks a date rule (the file alone did not). */
+function conflictIssue(c: PlanConflict, today: string): RowIssue {
+  const [code, kind] = c.reason.split('.') as ['future_date' | 'date_order', string | undefined];
+  return code === 'future_date'
+    ? makeIssue({ row: c.row, severity: 'error', code, field: 'commissioned_on', value: c.commissionedOn,
+      params: { ...(kind ? { kind } : {}), date: c.commissionedOn, today } })
+    : makeIssue({ row: c.row, severity: 'error', code, field: kind === 'stored' ? 'decommissioned_on' : 'commissioned_on',
+      value: kind === 'stored' ? c.decommissionedOn : c.commissionedOn,
+      params: { kind: kind ?? null, decommissioned: c.decommissionedOn, commissioned: c.commissionedOn } });
 }
 
 /** Keys of every row that names a station, valid or not: replace mode must not decommission those. */

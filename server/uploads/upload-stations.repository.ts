@@ -23,10 +23,19 @@ export async function lockOperator(trx: Transaction<DB>, operatorId: number): Pr
   await trx.selectFrom('operators').select('id').where('id', '=', operatorId).forUpdate().execute();
 }
 
-/** One valid row of a file, ready to be planned. */
+/** One valid row of a file, ready to be planned. Null name, status or date: not given, the stored value stays. */
 export interface PlanRow {
   rowNumber: number; code: string; technology: Technology; name: string | null; lon: number; lat: number;
-  status: string; commissionedOn: string | null; decommissionedOn: string | null;
+  status: string | null; commissionedOn: string | null; decommissionedOn: string | null;
+}
+
+/** A row whose state, merged with the stored station, breaks a rule (sql/queries/upload-plan-rows.sql). */
+export interface PlanConflict {
+  row: number;
+  /** The issue code, with the variant saying which date was the stored one. */
+  reason: 'future_date' | 'future_date.stored' | 'date_order.stored' | 'date_order.stored_decommissioning';
+  commissionedOn: string | null;
+  decommissionedOn: string | null;
 }
 
 export interface PlannedBatch {
@@ -34,6 +43,8 @@ export interface PlannedBatch {
   update: number;
   /** Points in no area of the set tested (ascending row numbers). */
   outside: { row: number; lon: number; lat: number }[];
+  /** Rows not planned (ascending row numbers). */
+  conflicts: PlanConflict[];
 }
 
 /**
@@ -41,21 +52,25 @@ export interface PlannedBatch {
  * updates are saved as the upload's changes, points outside every area come back
  * (sql/queries/upload-plan-rows.sql).
  */
-export async function planRows(db: Db, p: { uploadId: number; operatorId: number; setId: number | null; outsideIsError: boolean },
+export async function planRows(db: Db, p: { uploadId: number; operatorId: number; setId: number | null; outsideIsError: boolean; today: string },
   rows: readonly PlanRow[]): Promise<PlannedBatch> {
-  const { rows: out } = await runQuery<{ kind: string; row_number: number | null; lon: number | null; lat: number | null; n: number | null }>(
+  const { rows: out } = await runQuery<{ kind: string; row_number: number | null; lon: number | null; lat: number | null; n: number | null;
+    reason: PlanConflict['reason'] | null; commissioned_on: string | null; decommissioned_on: string | null }>(
     db, 'upload-plan-rows', [
       p.uploadId, p.operatorId, p.setId, p.outsideIsError,
       rows.map((r) => r.rowNumber), rows.map((r) => r.code), rows.map((r) => r.technology), rows.map((r) => r.name),
       rows.map((r) => r.lon), rows.map((r) => r.lat), rows.map((r) => r.status),
-      rows.map((r) => r.commissionedOn), rows.map((r) => r.decommissionedOn),
+      rows.map((r) => r.commissionedOn), rows.map((r) => r.decommissionedOn), p.today,
     ]);
-  const batch: PlannedBatch = { create: 0, update: 0, outside: [] };
+  const batch: PlannedBatch = { create: 0, update: 0, outside: [], conflicts: [] };
   for (const r of out) {
     if (r.kind === 'outside') batch.outside.push({ row: Number(r.row_number), lon: Number(r.lon), lat: Number(r.lat) });
-    else if (r.kind === 'create' || r.kind === 'update') batch[r.kind] = Number(r.n);
+    else if (r.kind === 'conflict') {
+      batch.conflicts.push({ row: Number(r.row_number), reason: r.reason!, commissionedOn: r.commissioned_on, decommissionedOn: r.decommissioned_on });
+    } else if (r.kind === 'create' || r.kind === 'update') batch[r.kind] = Number(r.n);
   }
   batch.outside.sort((a, b) => a.row - b.row);
+  batch.conflicts.sort((a, b) => a.row - b.row);
   return batch;
 }
 

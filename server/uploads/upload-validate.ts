@@ -8,7 +8,13 @@ import { cellText, readDate, readNumber, readStatus, readText } from './upload-v
 
 export type { StationState };
 
-export interface ValidStation extends StationState { code: string; technology: Technology; rowNumber: number }
+/**
+ * A row without errors. A null name, status or date is one the file does not give: planning
+ * keeps the stored value (sql/queries/upload-plan-rows.sql), a new station gets the defaults.
+ */
+export interface ValidStation extends Omit<StationState, 'status'> {
+  code: string; technology: Technology; rowNumber: number; status: StationStatus | null;
+}
 
 export const ISSUE_CODES = [
   'missing_value', 'unknown_technology', 'unknown_status', 'bad_number', 'out_of_range', 'swapped_coordinates',
@@ -55,7 +61,7 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
   }
   const point = row.problem ? null : readPoint(row, error);
 
-  let status: StationStatus = isBlank(v.decommissioned_on) ? 'on_air' : 'decommissioned';
+  let status: StationStatus | null = null;
   if (!isBlank(v.status)) {
     const s = readStatus(v.status);
     if (s.ok) status = s.value;
