@@ -27,6 +27,7 @@ const configSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   UPLOAD_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
   UPLOAD_OUTSIDE_AREA: z.enum(['warn', 'error']).default('warn'),
+  UPLOAD_OTHER_OPERATOR_CODE: z.enum(['warn', 'error']).default('error'),
   // Accounts (server/auth): anonymous visitors see area-level figures unless PUBLIC_READ=false.
   PUBLIC_READ: z.enum(['true', 'false']).default('true'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
@@ -57,6 +58,8 @@ export interface Config {
   readonly uploadMaxRows: number;
   /** A station outside every area of the default boundary set: a warning, or an error that skips the row. */
   readonly uploadOutsideArea: 'warn' | 'error';
+  /** A row whose station code is another operator's station: an error (the row is skipped) or a warning. */
+  readonly uploadOtherOperatorCode: 'warn' | 'error';
   /** Anonymous visitors may read the public map and area-level figures. */
   readonly publicRead: boolean;
   readonly sessionTtlHours: number;
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMaxRows: e.UPLOAD_MAX_ROWS,
     uploadOutsideArea: e.UPLOAD_OUTSIDE_AREA,
+    uploadOtherOperatorCode: e.UPLOAD_OTHER_OPERATOR_CODE,
     publicRead: e.PUBLIC_READ === 'true',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,

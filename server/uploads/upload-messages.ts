@@ -71,6 +71,10 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   'bad_text.control_chars': { en: '{field} contains control characters (tab, line break or invisible codes)', vi: '{field} chứa ký tự điều khiển (dấu tab, xuống dòng hoặc ký tự ẩn)' },
   'bad_text.not_utf8': { en: '{field} has characters that are not UTF-8: save the file as UTF-8', vi: '{field} có ký tự không phải UTF-8: hãy lưu tệp ở dạng UTF-8' },
   duplicate: { en: 'station {value} ({technology}) is already on row {first}: each station once per file', vi: 'Trạm {value} ({technology}) đã có ở dòng {first}: mỗi trạm chỉ được ghi một lần trong tệp' },
+  'other_operator.code': {
+    en: 'station code {value} is already a station of {other}: a code is one operator\'s; upload this row for {other}, or correct the code',
+    vi: '{field} {value} đã là mã của một trạm {other}: mỗi mã trạm chỉ thuộc một nhà mạng; hãy tải dòng này lên cho {other} hoặc sửa lại mã',
+  },
   other_operator: {
     en: 'this row belongs to operator "{value}", but the file is uploaded for {operator}: upload it for its own operator',
     vi: 'Dòng này thuộc nhà mạng "{value}" nhưng tệp đang được tải lên cho {operator}: hãy tải dòng này lên cho đúng nhà mạng',

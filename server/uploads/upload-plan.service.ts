@@ -23,6 +23,8 @@ export interface PlanTarget {
   today: string;
   /** The boundary set whose areas every point should fall in (null: none to test against). */
   areas: { setId: number; name: string; outsideIsError: boolean } | null;
+  /** A code that is another operator's station: an error (the row is skipped), else a warning. */
+  otherCodeIsError: boolean;
 }
 
 export interface PlanSource { path: string; format: UploadFormat; sheet?: string | undefined; maxRows: number; size: number }
@@ -48,11 +50,10 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
   const keysInFile = new Set<string>(), codesInFile = new Set<string>();
   const counts = { create: 0, update: 0, unchanged: 0, decommission: 0 };
   let lateIssues = false;
-  const tally = (sent: number, b: PlannedBatch) => {
+  const tally = (b: PlannedBatch) => {
     counts.create += b.create;
     counts.update += b.update;
-    const dropped = (areas?.outsideIsError ? b.outside.length : 0) + b.conflicts.length;
-    counts.unchanged += sent - dropped - b.create - b.update;
+    counts.unchanged += b.unchanged;
     for (const p of b.outside) {
       lateIssues = true;
       issues.push(makeIssue({ row: p.row, severity: areas?.outsideIsError ? 'error' : 'warning', code: 'outside_areas', field: 'latitude',
@@ -62,8 +63,13 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
       lateIssues = true;
       issues.push(conflictIssue(c, today));
     }
+    for (const o of b.otherCodes) {
+      lateIssues = true;
+      issues.push(makeIssue({ row: o.row, severity: target.otherCodeIsError ? 'error' : 'warning', code: 'other_operator', field: 'station_code',
+        value: o.code, params: { kind: 'code', other: o.operator } }));
+    }
   };
-  const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false, today };
+  const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false, today, otherCodeIsError: target.otherCodeIsError };
   let batch: ValidStation[] = [];
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
@@ -71,7 +77,7 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     const sent = batch;
     batch = [];
     await inFlight;
-    inFlight = planRows(trx, batchTarget, sent).then((b) => tally(sent.length, b));
+    inFlight = planRows(trx, batchTarget, sent).then(tally);
     // Awaited before returning or throwing; this only keeps a failure meanwhile from being "unhandled".
     inFlight.catch(() => {});
   };

@@ -45,6 +45,10 @@ export interface PlannedBatch {
   outside: { row: number; lon: number; lat: number }[];
   /** Rows not planned (ascending row numbers). */
   conflicts: PlanConflict[];
+  /** Rows whose code is another operator's station, with that operator (ascending row numbers). */
+  otherCodes: { row: number; code: string; operator: string }[];
+  /** Rows planned that change nothing. */
+  unchanged: number;
 }
 
 /**
@@ -52,25 +56,29 @@ export interface PlannedBatch {
  * updates are saved as the upload's changes, points outside every area come back
  * (sql/queries/upload-plan-rows.sql).
  */
-export async function planRows(db: Db, p: { uploadId: number; operatorId: number; setId: number | null; outsideIsError: boolean; today: string },
+export async function planRows(db: Db, p: { uploadId: number; operatorId: number; setId: number | null; outsideIsError: boolean; today: string; otherCodeIsError: boolean },
   rows: readonly PlanRow[]): Promise<PlannedBatch> {
   const { rows: out } = await runQuery<{ kind: string; row_number: number | null; lon: number | null; lat: number | null; n: number | null;
-    reason: PlanConflict['reason'] | null; commissioned_on: string | null; decommissioned_on: string | null }>(
+    reason: string | null; commissioned_on: string | null; decommissioned_on: string | null }>(
     db, 'upload-plan-rows', [
       p.uploadId, p.operatorId, p.setId, p.outsideIsError,
       rows.map((r) => r.rowNumber), rows.map((r) => r.code), rows.map((r) => r.technology), rows.map((r) => r.name),
       rows.map((r) => r.lon), rows.map((r) => r.lat), rows.map((r) => r.status),
-      rows.map((r) => r.commissionedOn), rows.map((r) => r.decommissionedOn), p.today,
+      rows.map((r) => r.commissionedOn), rows.map((r) => r.decommissionedOn), p.today, p.otherCodeIsError,
     ]);
-  const batch: PlannedBatch = { create: 0, update: 0, outside: [], conflicts: [] };
+  const batch: PlannedBatch = { create: 0, update: 0, outside: [], conflicts: [], otherCodes: [], unchanged: 0 };
+  const codeOf = new Map(rows.map((r) => [r.rowNumber, r.code]));
   for (const r of out) {
     if (r.kind === 'outside') batch.outside.push({ row: Number(r.row_number), lon: Number(r.lon), lat: Number(r.lat) });
     else if (r.kind === 'conflict') {
-      batch.conflicts.push({ row: Number(r.row_number), reason: r.reason!, commissionedOn: r.commissioned_on, decommissionedOn: r.decommissioned_on });
-    } else if (r.kind === 'create' || r.kind === 'update') batch[r.kind] = Number(r.n);
+      batch.conflicts.push({ row: Number(r.row_number), reason: r.reason as PlanConflict['reason'], commissionedOn: r.commissioned_on, decommissionedOn: r.decommissioned_on });
+    } else if (r.kind === 'other_code') {
+      batch.otherCodes.push({ row: Number(r.row_number), code: codeOf.get(Number(r.row_number)) ?? '', operator: String(r.reason) });
+    } else if (r.kind === 'create' || r.kind === 'update' || r.kind === 'unchanged') batch[r.kind] = Number(r.n);
   }
   batch.outside.sort((a, b) => a.row - b.row);
   batch.conflicts.sort((a, b) => a.row - b.row);
+  batch.otherCodes.sort((a, b) => a.row - b.row);
   return batch;
 }
 

@@ -20,7 +20,7 @@ import { findUpload, insertIssues, insertUpload, updateUploadSummary, type Uploa
 
 export interface UploadDeps {
   db: Kysely<DB>;
-  config: Pick<Config, 'uploadMaxBytes' | 'uploadMaxRows' | 'uploadOutsideArea'>;
+  config: Pick<Config, 'uploadMaxBytes' | 'uploadMaxRows' | 'uploadOutsideArea' | 'uploadOtherOperatorCode'>;
 }
 
 export interface PreviewInput {
@@ -81,7 +81,7 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
       sheet: input.sheet ?? null, uploadedBy: input.uploadedBy, baseVersion, rowsTotal: 0,
       counts: { create: 0, update: 0, unchanged: 0, decommission: 0, errorRows: 0, warnings: 0 }, columns,
     });
-    const plan = await readAndPlan(trx, { uploadId, operator, mode: input.mode, today, areas },
+    const plan = await readAndPlan(trx, { uploadId, operator, mode: input.mode, today, areas, otherCodeIsError: config.uploadOtherOperatorCode === 'error' },
       { path: input.path, format, sheet: input.sheet, maxRows: config.uploadMaxRows, size }, columns, onProgress);
     const { issues } = plan;
     for (const h of columns.unknown) {

@@ -23,7 +23,7 @@ export async function resetWithOneArea(database: Database): Promise<void> {
 }
 
 export function uploadDeps(database: Database, overrides: Partial<UploadDeps['config']> = {}): UploadDeps {
-  return { db: database.db, config: { uploadMaxBytes: 50 * 1024 * 1024, uploadMaxRows: 500_000, uploadOutsideArea: 'warn', ...overrides } };
+  return { db: database.db, config: { uploadMaxBytes: 50 * 1024 * 1024, uploadMaxRows: 500_000, uploadOutsideArea: 'warn', uploadOtherOperatorCode: 'error', ...overrides } };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'upload-tests-'));

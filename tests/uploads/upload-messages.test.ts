@@ -43,6 +43,7 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   'bad_text.not_utf8': S('station_code', 'M\uFFFD', { kind: 'not_utf8' }),
   duplicate: S('station_code', 'OK-1', { technology: '4G', first: 2 }),
   other_operator: S('operator', 'MobiFone', { operator: 'VIETTEL' }),
+  'other_operator.code': S('station_code', 'VNP-AG-04001', { kind: 'code', other: 'VNPT' }),
   outside_areas: S('latitude', '21, 105.8', { lat: 21, lon: 105.8, set: 'Huyện An Giang 2019' }),
   bad_geometry: S(null, null),
   unknown_column: S(null, 'Ghi chú'),
