@@ -75,6 +75,10 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: 'station code {value} is already a station of {other}: a code is one operator\'s; upload this row for {other}, or correct the code',
     vi: '{field} {value} đã là mã của một trạm {other}: mỗi mã trạm chỉ thuộc một nhà mạng; hãy tải dòng này lên cho {other} hoặc sửa lại mã',
   },
+  replace_decommissions: {
+    en: 'replace mode: {count} of the {active} stations of {operator} in the planner ({percent} %) are not in this file and will be decommissioned on commit',
+    vi: 'Chế độ thay toàn bộ danh sách: {count} trong số {active} trạm của {operator} đang có trong hệ thống ({percent} %) không có trong tệp này và sẽ bị chuyển sang ngừng hoạt động khi xác nhận',
+  },
   other_operator: {
     en: 'this row belongs to operator "{value}", but the file is uploaded for {operator}: upload it for its own operator',
     vi: 'Dòng này thuộc nhà mạng "{value}" nhưng tệp đang được tải lên cho {operator}: hãy tải dòng này lên cho đúng nhà mạng',

@@ -115,8 +115,14 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
   if (target.mode === 'replace') {
     // A key is code NUL technology; the technology (4G/5G) has no NUL, so the last one splits it.
     const keys = [...keysInFile].map((k) => [k.slice(0, k.lastIndexOf('\u0000')), k.slice(k.lastIndexOf('\u0000') + 1)] as const);
-    counts.decommission = await planDecommissions(trx, { uploadId: target.uploadId, operatorId: operator.id, today },
+    const { planned, active } = await planDecommissions(trx, { uploadId: target.uploadId, operatorId: operator.id, today },
       { codes: keys.map((k) => k[0]), technologies: keys.map((k) => k[1]), codesOnly: [...codesInFile] });
+    counts.decommission = planned;
+    // Said before the commit, at the top of the list: replace decommissions what the file leaves out.
+    if (planned > 0) {
+      issues.unshift(makeIssue({ row: null, severity: 'warning', code: 'replace_decommissions', field: null, value: null,
+        params: { count: planned, active, percent: Math.round((1000 * planned) / Math.max(active, 1)) / 10, operator: operator.code } }));
+    }
   }
   return { rows, issues, counts };
 }

@@ -82,12 +82,15 @@ export async function planRows(db: Db, p: { uploadId: number; operatorId: number
   return batch;
 }
 
-/** Replace mode: plans the decommissioning of the operator's stations no row of the file names. Returns how many. */
+/**
+ * Replace mode: plans the decommissioning of the operator's stations no row of the file names.
+ * Returns how many, and how many of its stations are not decommissioned now.
+ */
 export async function planDecommissions(db: Db, p: { uploadId: number; operatorId: number; today: string },
-  keys: { codes: string[]; technologies: string[]; codesOnly: string[] }): Promise<number> {
-  const { rows } = await runQuery<{ n: number }>(db, 'upload-plan-decommission',
+  keys: { codes: string[]; technologies: string[]; codesOnly: string[] }): Promise<{ planned: number; active: number }> {
+  const { rows } = await runQuery<{ n: number; active: number }>(db, 'upload-plan-decommission',
     [p.uploadId, p.operatorId, p.today, keys.codes, keys.technologies, keys.codesOnly]);
-  return Number(rows[0]?.n ?? 0);
+  return { planned: Number(rows[0]?.n ?? 0), active: Number(rows[0]?.active ?? 0) };
 }
 
 /**

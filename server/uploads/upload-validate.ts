@@ -19,7 +19,7 @@ export interface ValidStation extends Omit<StationState, 'status'> {
 export const ISSUE_CODES = [
   'missing_value', 'unknown_technology', 'unknown_status', 'bad_number', 'out_of_range', 'swapped_coordinates',
   'bad_date', 'future_date', 'date_order', 'bad_text', 'duplicate', 'other_operator', 'outside_areas',
-  'bad_geometry', 'unknown_column',
+  'bad_geometry', 'unknown_column', 'replace_decommissions',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -4,7 +4,7 @@
 -- (they spare every technology of that code). Already decommissioned stations stay as they are.
 -- The date: the one already set, else today, but never before the commissioning date (the
 -- check constraint wants decommissioned_on ≥ commissioned_on, also for a planned station).
--- Returns how many were planned.
+-- Returns how many were planned, and how many of the operator's stations are not decommissioned.
 with written as (
   insert into upload_changes (upload_id, code, technology, action, row_number,
     before_name, before_lon, before_lat, before_status, before_commissioned_on, before_decommissioned_on,
@@ -20,4 +20,5 @@ with written as (
     and not exists (select 1 from unnest($6::text[]) as k(code) where k.code = s.code)
   returning 1
 )
-select count(*)::int as n from written
+select (select count(*) from written)::int as n,
+  (select count(*) from stations s where s.operator_id = $2::int and s.status <> 'decommissioned')::int as active
