@@ -6,13 +6,14 @@ import { createLineReader } from './upload-lines.js';
  * reports upload progress, and its growing responseText carries the server's NDJSON progress.
  * Writes made with the session cookie carry the CSRF token /api/auth/me returned.
  */
-export type UploadState = 'previewed' | 'committed' | 'rolled_back';
+export type UploadState = 'previewed' | 'committed' | 'rolled_back' | 'discarded';
 export interface Counts { create: number; update: number; unchanged: number; decommission: number; errorRows: number; warnings: number }
 export interface UploadView {
   id: number; operator: string; mode: 'merge' | 'replace'; fileName: string; sha256: string; bytes: number; format: string;
   sheet: string | null; uploadedBy: string; state: UploadState; rows: number; counts: Counts;
   columns: { recognised: Record<string, string>; unknown: string[] };
   createdAt: string; committedAt: string | null; committedBy: string | null; rolledBackAt: string | null; rolledBackBy: string | null;
+  discardedAt: string | null; discardedBy: string | null; supersededBy: number | null;
 }
 export interface Issue { row: number | null; severity: 'error' | 'warning'; code: string; field: string | null; message: string; value: string | null }
 export interface StationState { name: string | null; lon: number; lat: number; status: string; commissionedOn: string | null; decommissionedOn: string | null }
@@ -90,7 +91,7 @@ export const uploadApi = {
     getTolerant<{ total: number; issues: Issue[] }>(`/api/uploads/${id}/errors`, f, ['lang', 'q']),
   /** The whole report; with the language once the server is known to take it. */
   issuesCsvUrl: (id: number, lang: string) => `/api/uploads/${id}/errors?${query({ format: 'csv', lang: accepted.get('lang') ? lang : undefined })}`,
-  act: (id: number, action: 'commit' | 'rollback') => request<UploadView>('POST', `/api/uploads/${id}/${action}`),
+  act: (id: number, action: 'commit' | 'rollback' | 'discard') => request<UploadView>('POST', `/api/uploads/${id}/${action}`),
   send: sendUpload,
 };
 

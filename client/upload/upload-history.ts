@@ -8,6 +8,7 @@ export interface HistoryActions {
   open(u: UploadView): void;
   commit(u: UploadView): void;
   rollback(u: UploadView): void;
+  discard(u: UploadView): void;
 }
 
 /** Every upload the account may see, newest first, a page at a time (the API's nextBefore cursor). */
@@ -30,7 +31,7 @@ export function createHistoryView(root: HTMLElement, getTexts: () => Texts, acti
       el('td', {}, u.uploadedBy), el('td', {}, tx.dateTime(u.createdAt)),
       el('td', { 'data-testid': 'history-state' }, stateText(u, tx)),
       el('td', { class: 'row-actions' }, button('open', 'history-open', () => actions.open(u)),
-        ...(actions.canAct && u.state === 'previewed' ? [button('commit', 'history-commit', () => actions.commit(u), 'primary')] : []),
+        ...(actions.canAct && u.state === 'previewed' ? [button('commit', 'history-commit', () => actions.commit(u), 'primary'), button('discard', 'history-discard', () => actions.discard(u))] : []),
         ...(actions.canAct && u.state === 'committed' ? [button('rollback', 'history-rollback', () => actions.rollback(u), 'danger')] : [])));
   }
 

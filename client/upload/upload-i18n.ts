@@ -28,7 +28,9 @@ const vi = {
   downloadCsv: 'Tải báo cáo CSV', noIssues: 'Không có lỗi hay cảnh báo nào.', issuesTotal: '{n} mục', filteredHere: '(lọc trong trang này)',
   history: 'Lịch sử tải lên', counts: 'Mới / cập nhật / ngừng / lỗi', actions: 'Thao tác', open: 'Mở', rollback: 'Hoàn tác',
   newer: '‹ Mới hơn', older: 'Cũ hơn ›', noHistory: 'Chưa có lần tải nào.', page: 'Trang {page}', prev: 'Trang trước', next: 'Trang sau',
-  previewed: 'Chưa xác nhận', committed: 'Đã cập nhật', rolled_back: 'Đã hoàn tác', by: '{who}, {when}',
+  previewed: 'Chưa xác nhận', committed: 'Đã cập nhật', rolled_back: 'Đã hoàn tác', discarded: 'Đã hủy', by: '{who}, {when}',
+  discard: 'Hủy bản xem trước', confirmDiscard: 'Hủy bản xem trước #{id} ({file})? Dữ liệu trạm không thay đổi; báo cáo lỗi vẫn được giữ.',
+  discardedLine: 'Đã hủy bản xem trước #{id}. Dữ liệu trạm không thay đổi.', supersededBy: 'dữ liệu trạm đã thay đổi sau đó (lần tải #{id}): tải tệp lên lại để xem trước',
   otherLang: 'English', detail: 'Chi tiết từ máy chủ: {message}',
 };
 
@@ -59,7 +61,9 @@ const en: typeof vi = {
   downloadCsv: 'Download the CSV report', noIssues: 'No errors or warnings.', issuesTotal: '{n} items', filteredHere: '(filtered on this page)',
   history: 'Upload history', counts: 'New / updated / decommissioned / errors', actions: 'Actions', open: 'Open', rollback: 'Roll back',
   newer: '‹ Newer', older: 'Older ›', noHistory: 'No uploads yet.', page: 'Page {page}', prev: 'Previous page', next: 'Next page',
-  previewed: 'Not committed', committed: 'Committed', rolled_back: 'Rolled back', by: '{who}, {when}',
+  previewed: 'Not committed', committed: 'Committed', rolled_back: 'Rolled back', discarded: 'Discarded', by: '{who}, {when}',
+  discard: 'Discard the preview', confirmDiscard: 'Discard preview #{id} ({file})? No station changes; the error report is kept.',
+  discardedLine: 'Preview #{id} discarded. No station changed.', supersededBy: 'the stations changed after it (upload #{id}): upload the file again for a new preview',
   otherLang: 'Tiếng Việt', detail: 'Server detail: {message}',
 };
 

@@ -44,11 +44,11 @@ function succeed(text: string, link?: Node): void {
 const progress = createProgressView($('#progress'), getTexts);
 const changes = createChangesView($('#changes'), getTexts, fail);
 const issues = createIssuesView($('#issues'), getTexts, fail);
-const history = createHistoryView($('#history'), getTexts, { get canAct() { return canAct(); }, open: (u) => void openUpload(u), commit, rollback }, fail);
+const history = createHistoryView($('#history'), getTexts, { get canAct() { return canAct(); }, open: (u) => void openUpload(u), commit, rollback, discard }, fail);
 
 function renderCurrent(): void {
   if (!current) return;
-  renderSummary($('#preview'), current, tx, { canAct: canAct(), onCommit: commit });
+  renderSummary($('#preview'), current, tx, { canAct: canAct(), onCommit: commit, onDiscard: discard });
 }
 
 async function openUpload(u: UploadView): Promise<void> {
@@ -83,6 +83,17 @@ async function rollback(u: UploadView): Promise<void> {
   try {
     const done = await uploadApi.act(u.id, 'rollback');
     succeed(tx.t('rolledBackLine', { id: String(done.id) }));
+    await refreshAfter(done);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+async function discard(u: UploadView): Promise<void> {
+  if (!(await confirmInPage(tx, tx.t('confirmDiscard', { id: String(u.id), file: u.fileName })))) return;
+  try {
+    const done = await uploadApi.act(u.id, 'discard');
+    succeed(tx.t('discardedLine', { id: String(done.id) }));
     await refreshAfter(done);
   } catch (err) {
     fail(err);

@@ -7,7 +7,7 @@ import type { Texts, Word } from './upload-i18n.js';
  * would skip, and the commit button. Only a preview can be committed, and only by a role
  * that uploads.
  */
-export function renderSummary(host: HTMLElement, u: UploadView, tx: Texts, opts: { canAct: boolean; onCommit(u: UploadView): void }): void {
+export function renderSummary(host: HTMLElement, u: UploadView, tx: Texts, opts: { canAct: boolean; onCommit(u: UploadView): void; onDiscard(u: UploadView): void }): void {
   const c = u.counts;
   host.dataset.upload = String(u.id);
   host.dataset.state = u.state;
@@ -27,12 +27,14 @@ export function renderSummary(host: HTMLElement, u: UploadView, tx: Texts, opts:
 
   const commit = el('button', { type: 'button', class: 'primary', 'data-testid': 'commit', disabled: !(opts.canAct && u.state === 'previewed'),
     onclick: () => opts.onCommit(u) }, tx.t('commit'));
+  const discard = el('button', { type: 'button', 'data-testid': 'discard', disabled: !(opts.canAct && u.state === 'previewed'),
+    onclick: () => opts.onDiscard(u) }, tx.t('discard'));
   host.replaceChildren(
     el('h2', { 'data-testid': 'preview-title' }, `${tx.t('preview')} #${u.id}: `, el('span', { class: 'file-name', 'data-testid': 'preview-file' }, u.fileName)),
     meta, stats,
     ...(u.columns.unknown.length ? [el('p', { class: 'hint', 'data-testid': 'unknown-columns' }, tx.t('unknownColumns', { columns: u.columns.unknown.join(', ') }))] : []),
     ...(c.errorRows ? [el('p', { class: 'warning-line', 'data-testid': 'skipped' }, tx.t(u.state === 'previewed' ? 'skipped' : 'skippedDone', { n: c.errorRows }))] : []),
-    el('div', { class: 'actions' }, commit));
+    el('div', { class: 'actions' }, commit, discard));
 }
 
 function pair(term: string, value: string, testid?: string): HTMLElement[] {
@@ -44,5 +46,7 @@ export function stateText(u: UploadView, tx: Texts): string {
   const state = tx.t(u.state);
   if (u.state === 'committed' && u.committedBy && u.committedAt) return `${state} — ${tx.t('by', { who: u.committedBy, when: tx.dateTime(u.committedAt) })}`;
   if (u.state === 'rolled_back' && u.rolledBackBy && u.rolledBackAt) return `${state} — ${tx.t('by', { who: u.rolledBackBy, when: tx.dateTime(u.rolledBackAt) })}`;
+  if (u.state === 'discarded' && u.supersededBy !== null) return `${state} — ${tx.t('supersededBy', { id: String(u.supersededBy) })}`;
+  if (u.state === 'discarded' && u.discardedBy && u.discardedAt) return `${state} — ${tx.t('by', { who: u.discardedBy, when: tx.dateTime(u.discardedAt) })}`;
   return state;
 }

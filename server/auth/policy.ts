@@ -59,6 +59,7 @@ export const POLICY: readonly PolicyRule[] = [
   { method: 'GET', path: '/api/uploads/{id}/errors', allow: UPLOAD_READERS, stations: 'unscoped' },
   { method: 'GET', path: '/api/uploads/{id}/changes', allow: UPLOAD_READERS, stations: 'unscoped' },
   { method: 'POST', path: '/api/uploads/{id}/commit', allow: UPLOADERS },
+  { method: 'POST', path: '/api/uploads/{id}/discard', allow: UPLOADERS },
   { method: 'POST', path: '/api/uploads/{id}/rollback', allow: UPLOADERS },
 
   { method: 'POST', path: '/api/auth/login', allow: 'everyone' },

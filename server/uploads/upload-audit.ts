@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { UploadView } from './uploads.service.js';
 
-export type UploadAction = 'upload_preview' | 'upload_commit' | 'upload_rollback';
+export type UploadAction = 'upload_preview' | 'upload_commit' | 'upload_rollback' | 'upload_discard';
 
 /**
  * Refusals the trail keeps, with the outcome the auth code gives the same kind of thing:

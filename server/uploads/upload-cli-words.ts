@@ -30,7 +30,7 @@ export const CLI_WORDS = {
     noUploads: 'no uploads',
     columns: ['id', 'created', 'operator', 'state', 'mode', 'rows', 'create', 'update', 'unchanged', 'decomm.', 'errors', 'warnings', 'by', 'file'],
     mode: { merge: 'merge', replace: 'replace' },
-    state: { previewed: 'previewed', committed: 'committed', rolled_back: 'rolled back' },
+    state: { previewed: 'previewed', committed: 'committed', rolled_back: 'rolled back', discarded: 'discarded' },
     progress: { reading: 'reading', checking: 'checking', saving: 'saving', writing: 'writing', rows: 'rows' },
   },
   vi: {
@@ -54,7 +54,7 @@ export const CLI_WORDS = {
     noUploads: 'Chưa có lần tải nào.',
     columns: ['Số', 'Lúc', 'Nhà mạng', 'Trạng thái', 'Cách tải', 'Dòng', 'Mới', 'Cập nhật', 'Không đổi', 'Ngừng', 'Dòng lỗi', 'Cảnh báo', 'Người tải', 'Tệp'],
     mode: { merge: 'thêm và cập nhật', replace: 'thay toàn bộ danh sách' },
-    state: { previewed: 'chưa xác nhận', committed: 'đã cập nhật', rolled_back: 'đã hoàn tác' },
+    state: { previewed: 'chưa xác nhận', committed: 'đã cập nhật', rolled_back: 'đã hoàn tác', discarded: 'đã hủy' },
     progress: { reading: 'đang đọc', checking: 'đang kiểm tra', saving: 'đang lưu', writing: 'đang ghi', rows: 'dòng' },
   },
 } satisfies Record<Lang, unknown>;

@@ -4,7 +4,10 @@ import { AppError, notFound } from '../errors.js';
 import {
   createUploadStations, deleteCreatedStations, findChangedSince, lockOperator, readOperatorVersion, writeUploadStations,
 } from './upload-stations.repository.js';
-import { findLaterConflicts, findUpload, findUploadForUpdate, markCommitted, markRolledBack, type UploadRow } from './uploads.repository.js';
+import {
+  deleteDiscardedChanges, findLaterConflicts, findUpload, findUploadForUpdate, markCommitted, markDiscarded, markRolledBack,
+  supersedeStalePreviews, type UploadRow,
+} from './uploads.repository.js';
 import { getUpload, type UploadProgress, type UploadView } from './uploads.service.js';
 
 /** Opens the transaction, takes the operator's lock, then re-reads the upload under it. */
@@ -25,10 +28,8 @@ async function withLockedUpload<T>(db: Kysely<DB>, id: number, work: (trx: Trans
  * not open any more or when the operator's stations changed since it was made (stale).
  */
 export async function commitUpload(db: Kysely<DB>, id: number, by: string, onProgress?: (p: UploadProgress) => void): Promise<UploadView> {
-  await withLockedUpload(db, id, async (trx, upload) => {
-    if (upload.state !== 'previewed') {
-      throw new AppError(409, 'not_a_preview', `Upload ${id} is already ${upload.state === 'committed' ? 'committed' : 'rolled back'}; upload the file again for a new preview.`, { state: upload.state });
-    }
+  const operatorId = await withLockedUpload(db, id, async (trx, upload) => {
+    assertOpenPreview(upload);
     const version = await readOperatorVersion(trx, upload.operatorId);
     if (version !== Number(upload.baseVersion)) {
       throw new AppError(409, 'stale_preview',
@@ -43,8 +44,44 @@ export async function commitUpload(db: Kysely<DB>, id: number, by: string, onPro
     await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: false });
     onProgress?.({ phase: 'writing', done: total, total });
     await markCommitted(trx, id, by);
+    await supersedeStale(trx, upload.operatorId, id);
+    return upload.operatorId;
   });
+  // After the commit, on its own: what the set-aside previews planned is not needed any more.
+  await deleteDiscardedChanges(db, operatorId);
   return getUpload(db, id);
+}
+
+/**
+ * Discards an open preview: it can no longer be committed; its record and report stay, its
+ * planned changes go. Nothing in the stations changes.
+ */
+export async function discardUpload(db: Kysely<DB>, id: number, by: string): Promise<UploadView> {
+  const operatorId = await withLockedUpload(db, id, async (trx, upload) => {
+    assertOpenPreview(upload);
+    await markDiscarded(trx, id, by);
+    return upload.operatorId;
+  });
+  await deleteDiscardedChanges(db, operatorId);
+  return getUpload(db, id);
+}
+
+function assertOpenPreview(upload: UploadRow): void {
+  if (upload.state === 'previewed') return;
+  const { id } = upload;
+  if (upload.state === 'discarded' && upload.supersededBy !== null) {
+    throw new AppError(409, 'stale_preview',
+      `The stations of ${upload.operator} changed after this preview was made (upload ${upload.supersededBy}): it was set aside. Upload the file again to see a fresh preview, then commit that one.`,
+      { supersededBy: Number(upload.supersededBy), previewVersion: Number(upload.baseVersion) });
+  }
+  const was = { committed: 'already committed', rolled_back: 'already rolled back', discarded: 'discarded' }[upload.state];
+  throw new AppError(409, 'not_a_preview', `Upload ${id} is ${was}; upload the file again for a new preview.`, { state: upload.state });
+}
+
+/** After a write to the operator's stations, its previews made before are stale for good: set them aside. */
+async function supersedeStale(trx: Transaction<DB>, operatorId: number, byUpload: number): Promise<void> {
+  const version = await readOperatorVersion(trx, operatorId);
+  await supersedeStalePreviews(trx, { operatorId, version, byUpload });
 }
 
 /**
@@ -52,9 +89,10 @@ export async function commitUpload(db: Kysely<DB>, id: number, by: string, onPro
  * stations, when a later upload still committed changed them, or anything else did since.
  */
 export async function rollbackUpload(db: Kysely<DB>, id: number, by: string): Promise<UploadView> {
-  await withLockedUpload(db, id, async (trx, upload) => {
+  const operatorId = await withLockedUpload(db, id, async (trx, upload) => {
     if (upload.state !== 'committed') {
-      throw new AppError(409, 'not_committed', `Upload ${id} is ${upload.state === 'previewed' ? 'only a preview (never committed)' : 'already rolled back'}: there is nothing to roll back.`, { state: upload.state });
+      const was = { previewed: 'only a preview (never committed)', rolled_back: 'already rolled back', discarded: 'a discarded preview (never committed)', committed: '' }[upload.state];
+      throw new AppError(409, 'not_committed', `Upload ${id} is ${was}: there is nothing to roll back.`, { state: upload.state });
     }
     const seq = { id, operatorId: upload.operatorId, commitSeq: Number(upload.commitSeq) };
     const later = await findLaterConflicts(trx, seq);
@@ -75,6 +113,9 @@ export async function rollbackUpload(db: Kysely<DB>, id: number, by: string): Pr
     await deleteCreatedStations(trx, id, upload.operatorId);
     await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: true });
     await markRolledBack(trx, id, by);
+    await supersedeStale(trx, upload.operatorId, id);
+    return upload.operatorId;
   });
+  await deleteDiscardedChanges(db, operatorId);
   return getUpload(db, id);
 }

@@ -54,6 +54,9 @@ export const UPLOAD_ROUTES: Route[] = [
   { path: '/api/uploads/{id}/rollback', method: 'post', body: uploadActionBody, params: uploadIdParams, response: uploadResponse,
     summary: 'Restore every station the upload changed to its state before; the account acting is recorded (a `by` field is a 400)',
     errors: { 403: OTHER_OPERATOR, 409: 'Not committed, or a later change touched the same stations (listed in details)' } },
+  { path: '/api/uploads/{id}/discard', method: 'post', body: uploadActionBody, params: uploadIdParams, response: uploadResponse,
+    summary: 'Set an open preview aside: it can no longer be committed; its report stays, its planned changes go (previews a commit made stale are set aside by themselves, as superseded)',
+    errors: { 403: OTHER_OPERATOR, 409: 'Not an open preview (committed, rolled back or discarded already)' } },
   { path: '/api/uploads/templates/{lang}.{ext}', summary: 'A blank template with example rows, English or Vietnamese headers', params: templateParams,
     response: z.string(), file: 'application/octet-stream' },
 ];

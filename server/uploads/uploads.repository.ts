@@ -64,6 +64,7 @@ const uploadColumns = [
   'u.file_bytes as bytes', 'u.format', 'u.sheet', 'u.uploaded_by as uploadedBy', 'u.state', 'u.base_version as baseVersion',
   'u.rows_total as rows', 'u.counts', 'u.columns', 'u.created_at as createdAt', 'u.committed_at as committedAt',
   'u.committed_by as committedBy', 'u.commit_seq as commitSeq', 'u.rolled_back_at as rolledBackAt', 'u.rolled_back_by as rolledBackBy',
+  'u.discarded_at as discardedAt', 'u.discarded_by as discardedBy', 'u.superseded_by as supersededBy',
 ] as const;
 
 const baseUploads = (db: Db) => withUploads(db).selectFrom('uploads as u').innerJoin('operators as o', 'o.id', 'u.operator_id').select(uploadColumns);
@@ -156,6 +157,27 @@ export async function markCommitted(db: Db, id: number, by: string): Promise<voi
 
 export async function markRolledBack(db: Db, id: number, by: string): Promise<void> {
   await sql`update uploads set state = 'rolled_back', rolled_back_at = now(), rolled_back_by = ${by} where id = ${id}`.execute(db);
+}
+
+export async function markDiscarded(db: Db, id: number, by: string): Promise<void> {
+  await sql`update uploads set state = 'discarded', discarded_at = now(), discarded_by = ${by} where id = ${id}`.execute(db);
+}
+
+/**
+ * The operator's open previews made before its stations last changed can never be committed
+ * (stale): they are discarded as superseded by `byUpload`. Returns their ids.
+ */
+export async function supersedeStalePreviews(db: Db, p: { operatorId: number; version: number; byUpload: number }): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`update uploads set state = 'discarded', discarded_at = now(), superseded_by = ${p.byUpload}
+    where operator_id = ${p.operatorId} and state = 'previewed' and base_version < ${p.version} returning id`.execute(db);
+  return rows.map((r) => Number(r.id));
+}
+
+/** Deletes the planned changes of the operator's discarded previews (their record and issues stay). */
+export async function deleteDiscardedChanges(db: Db, operatorId: number): Promise<number> {
+  const r = await sql`delete from upload_changes c using uploads u
+    where u.id = c.upload_id and u.operator_id = ${operatorId} and u.state = 'discarded'`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
 }
 
 /**

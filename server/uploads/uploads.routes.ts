@@ -7,7 +7,7 @@ import { csvLine } from '../http/csv.js';
 import { acceptsNdjson, streamNdjson, throttle, type SendLine } from '../http/ndjson.js';
 import { noQuery } from '../http/params.schemas.js';
 import { uploadTrail } from './upload-audit.js';
-import { rollbackUpload, commitUpload } from './upload-commit.service.js';
+import { rollbackUpload, commitUpload, discardUpload } from './upload-commit.service.js';
 import { receiveUpload } from './upload-multipart.js';
 import { detectFormat } from './upload-read.js';
 import { buildTemplateCsv, buildTemplateXlsx } from './upload-templates.js';
@@ -129,6 +129,16 @@ export function uploadsRoutes(ctx: AppContext): Router {
     res.json(await uploadTrail(ctx, req, res, 'upload_rollback', { uploadId: id }).run(async () => {
       await getUpload(ctx.db, id, viewerOf(res));
       return rollbackUpload(ctx.db, id, actorOf(res));
+    }));
+  });
+
+  router.post('/uploads/:id/discard', async (req, res) => {
+    const { id } = uploadIdParams.parse(req.params);
+    noQuery.parse(req.query);
+    uploadActionBody.parse(req.body ?? {});
+    res.json(await uploadTrail(ctx, req, res, 'upload_discard', { uploadId: id }).run(async () => {
+      await getUpload(ctx.db, id, viewerOf(res));
+      return discardUpload(ctx.db, id, actorOf(res));
     }));
   });
   return router;

@@ -66,7 +66,8 @@ export const uploadResponse = z.object({
   format: z.enum(['csv', 'xlsx', 'geojson']),
   sheet: z.string().nullable(),
   uploadedBy: z.string(),
-  state: z.enum(['previewed', 'committed', 'rolled_back']),
+  state: z.enum(['previewed', 'committed', 'rolled_back', 'discarded'])
+    .describe('discarded: by someone (discardedBy), or by the planner once the stations changed after the preview (supersededBy: the upload whose commit or rollback did it)'),
   rows: z.number().int(),
   counts,
   columns: z.object({
@@ -80,6 +81,9 @@ export const uploadResponse = z.object({
   committedBy: z.string().nullable(),
   rolledBackAt: z.string().nullable(),
   rolledBackBy: z.string().nullable(),
+  discardedAt: z.string().nullable(),
+  discardedBy: z.string().nullable(),
+  supersededBy: z.number().int().nullable(),
 });
 
 export const uploadsListResponse = z.object({ uploads: z.array(uploadResponse), nextBefore: z.number().int().nullable() });

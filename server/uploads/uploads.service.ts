@@ -114,7 +114,10 @@ export type UploadView = ReturnType<typeof toUploadView>;
 export function toUploadView(u: UploadRow) {
   const { operatorId: _o, baseVersion: _b, commitSeq: _c, ...rest } = u;
   const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-  return { ...rest, bytes: Number(u.bytes), createdAt: iso(u.createdAt)!, committedAt: iso(u.committedAt), rolledBackAt: iso(u.rolledBackAt) };
+  return {
+    ...rest, bytes: Number(u.bytes), createdAt: iso(u.createdAt)!, committedAt: iso(u.committedAt), rolledBackAt: iso(u.rolledBackAt),
+    discardedAt: iso(u.discardedAt), supersededBy: u.supersededBy === null ? null : Number(u.supersededBy),
+  };
 }
 
 /** With `viewer`: an operator account reaches its own operator's uploads only (403 for another's). */

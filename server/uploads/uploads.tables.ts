@@ -15,7 +15,7 @@ export interface UploadsTable {
   format: 'csv' | 'xlsx' | 'geojson';
   sheet: string | null;
   uploaded_by: string;
-  state: ColumnType<'previewed' | 'committed' | 'rolled_back', undefined, 'committed' | 'rolled_back'>;
+  state: ColumnType<UploadState, undefined, Exclude<UploadState, 'previewed'>>;
   base_version: number;
   rows_total: number;
   counts: Jsonb<UploadCounts>;
@@ -26,7 +26,12 @@ export interface UploadsTable {
   commit_seq: ColumnType<number | null, never, never>;
   rolled_back_at: ColumnType<Date | null, never, string>;
   rolled_back_by: string | null;
+  discarded_at: ColumnType<Date | null, never, string>;
+  discarded_by: string | null;
+  superseded_by: number | null;
 }
+
+export type UploadState = 'previewed' | 'committed' | 'rolled_back' | 'discarded';
 
 export interface UploadCounts {
   create: number;

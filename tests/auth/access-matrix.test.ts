@@ -52,6 +52,7 @@ const CASES: Case[] = [
   { route: 'GET /api/uploads/{id}/changes', path: '/api/uploads/999999/changes', ok: 404, allow: ['admin', 'planner', 'operator', 'inspector'] },
   { route: 'POST /api/uploads/{id}/commit', path: '/api/uploads/999999/commit', body: {}, ok: 404, allow: ['admin', 'operator'] },
   { route: 'POST /api/uploads/{id}/rollback', path: '/api/uploads/999999/rollback', body: {}, ok: 404, allow: ['admin', 'operator'] },
+  { route: 'POST /api/uploads/{id}/discard', path: '/api/uploads/999999/discard', body: {}, ok: 404, allow: ['admin', 'operator'] },
   { route: 'POST /api/auth/login', path: '/api/auth/login', body: {}, ok: 400, allow: EVERYONE },
   { route: 'POST /api/auth/logout', path: '/api/auth/logout', ok: 200, allow: EVERYONE },
   { route: 'GET /api/auth/me', path: '/api/auth/me', ok: 200, allow: EVERYONE },

@@ -252,7 +252,7 @@ describe.skipIf(!availability.run)('upload page in Chromium', () => {
     await close();
   });
 
-  it('an .xlsx from the picker; a stale preview and a rollback conflict are explained, listing the stations', async () => {
+  it('an .xlsx from the picker; a preview made stale elsewhere, a discarded preview and a rollback conflict are explained', async () => {
     const { page, problems, close } = await newPage();
     await signIn(page, OPERATOR);
     const wb = new ExcelJS.Workbook();
@@ -267,7 +267,33 @@ describe.skipIf(!availability.run)('upload page in Chromium', () => {
     expect(await page.getByTestId('count-create').locator('.stat-value').textContent()).toBe('2');
     expect((await issueRows(page)).map((r) => [r[0], r[2], r[3]])).toEqual([['4', 'missing_value', 'latitude']]);
 
+    // Meanwhile someone else commits for VIETTEL through the API: the preview on screen is stale now.
     const station = existing[2]!;
+    const form = new FormData();
+    form.append('operator', 'VIETTEL');
+    form.append('file', new Blob([smallCsv(station, 'Tên A')]), 'a.csv');
+    const auth = { authorization: `Bearer ${adminToken}` };
+    const elsewhere = await (await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: auth })).json();
+    expect((await fetch(`${server.url}/api/uploads/${elsewhere.id}/commit`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    await page.getByTestId('commit').click();
+    await confirmInPage(page, /1 dòng có lỗi/);
+    await expect.poll(() => page.locator('[data-testid="message"] .message-text').textContent(), { timeout: 30_000 }).toMatch(/đã thay đổi kể từ lần xem trước này; hãy tải tệp lên lại/);
+    expect(await page.locator('[data-testid="message"] .message-detail').textContent()).toMatch(new RegExp(`changed after this preview was made \\(upload ${elsewhere.id}\\)`));
+    await page.waitForSelector(`[data-testid="history"] tr[data-upload="${stale}"][data-state="discarded"]`);
+    expect(await page.locator(`[data-testid="history"] tr[data-upload="${stale}"] [data-testid="history-state"]`).textContent())
+      .toBe(`Đã hủy — dữ liệu trạm đã thay đổi sau đó (lần tải #${elsewhere.id}): tải tệp lên lại để xem trước`);
+    expect(await page.locator(`[data-testid="history"] tr[data-upload="${stale}"]`).getByTestId('history-commit').count()).toBe(0);
+
+    // A preview the operator does not want: discarded, nothing changes, its report stays.
+    const n5g = await n5gOfViettel();
+    const unwanted = await dropFile(page, 'unwanted.csv', 'station_code,technology,latitude,longitude\nUW-1,5G,10.39,105.44\n');
+    await page.getByTestId('discard').click();
+    await confirmInPage(page, new RegExp(`#${unwanted} \\(unwanted\\.csv\\)`));
+    await page.waitForSelector(`[data-testid="preview"][data-state="discarded"]`);
+    expect(await page.getByTestId('meta-state').textContent()).toMatch(new RegExp(`^Đã hủy — ${OPERATOR}, `));
+    expect(await page.getByTestId('commit').isDisabled()).toBe(true);
+    expect(await n5gOfViettel()).toBe(n5g);
+
     const first = await dropFile(page, 'b.csv', smallCsv(station, 'Tên B'));
     await page.getByTestId('commit').click(); // no row in error: no question asked
     await page.waitForSelector(`[data-testid="history"] tr[data-upload="${first}"][data-state="committed"]`);
@@ -280,11 +306,6 @@ describe.skipIf(!availability.run)('upload page in Chromium', () => {
     await page.waitForSelector('[data-testid="message"].is-error [data-testid="message-items"]');
     expect(await page.locator('[data-testid="message"] .message-text').textContent()).toMatch(/^Không thể hoàn tác/);
     expect(await texts(page, '[data-testid="message-items"] li')).toEqual([`${station.code} (4G) — lần tải #${later} c.csv`]);
-
-    await page.locator(`[data-testid="history"] tr[data-upload="${stale}"]`).getByTestId('history-commit').click();
-    await confirmInPage(page, /1 dòng có lỗi/);
-    await expect.poll(() => page.locator('[data-testid="message"] .message-text').textContent(), { timeout: 30_000 }).toMatch(/đã thay đổi kể từ lần xem trước này; hãy tải tệp lên lại/);
-    expect(await page.locator('[data-testid="message"] .message-detail').textContent()).toMatch(/changed after this preview was made/);
     expect(problems).toEqual([]);
     await close();
   });

@@ -104,7 +104,8 @@ describe(`the audit trail of uploads (${dbKind()})`, () => {
 
     expect((await act(second.id, 'commit', session)).status).toBe(409);
     expect(await lastEvent('upload_commit')).toMatchObject({
-      actor: 'audit-viettel', outcome: 'failure', details: { via: 'session', uploadId: second.id, reason: 'stale_preview', previewVersion: expect.any(Number), currentVersion: expect.any(Number) },
+      // The first commit set the second preview aside as superseded: it is stale for good.
+      actor: 'audit-viettel', outcome: 'failure', details: { via: 'session', uploadId: second.id, reason: 'stale_preview', supersededBy: first.id, previewVersion: expect.any(Number) },
     });
 
     expect((await act(first.id, 'commit', bearer(viettelToken))).status).toBe(409);

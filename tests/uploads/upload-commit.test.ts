@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { readDataVersion } from '../../server/db/data-version.js';
-import { commitUpload, rollbackUpload } from '../../server/uploads/upload-commit.service.js';
+import { commitUpload, discardUpload, rollbackUpload } from '../../server/uploads/upload-commit.service.js';
 import { findIssuePage } from '../../server/uploads/uploads.repository.js';
-import { previewUpload } from '../../server/uploads/uploads.service.js';
+import { getUpload, previewUpload } from '../../server/uploads/uploads.service.js';
 import { dbKind, getTestDatabase } from '../helpers/test-db.js';
 import { csv, resetWithOneArea, snapshotStations, stationStates, uploadDeps, writeTemp } from './upload-fixtures.js';
 
@@ -88,6 +88,32 @@ describe(`upload commit, rollback, concurrency (${dbKind()})`, () => {
     expect(err.message).toMatch(new RegExp(`1,500 of its stations changed again since \\(1,500 by upload ${second.id}: roll that one back first\\)\\. The first 1,000`));
     await rollbackUpload(database.db, second.id, 'a');
     await rollbackUpload(database.db, first.id, 'a');
+  });
+
+  it('previews made stale by a commit are set aside as superseded; a preview can be discarded; both keep their report', async () => {
+    const changesOf = async (id: number) => Number((await sql<{ n: number }>`select count(*)::int as n from upload_changes where upload_id = ${id}`.execute(database.db)).rows[0]!.n);
+    const a = await preview(rowsOf(3));
+    const b = await preview([...rowsOf(3, 0, 'Other'), 'BAD,3G,10.4,105.4,on_air,,']);
+    await commitUpload(database.db, a.id, 'a');
+    expect(await getUpload(database.db, b.id)).toMatchObject({ state: 'discarded', supersededBy: a.id, discardedBy: null, discardedAt: expect.any(String) });
+    expect(await changesOf(b.id)).toBe(0);
+    expect((await findIssuePage(database.db, b.id, { offset: 0, limit: 10 })).rows.map((i) => i.code)).toEqual(['unknown_technology']);
+    await expect(commitUpload(database.db, b.id, 'a')).rejects.toMatchObject({ status: 409, code: 'stale_preview', message: expect.stringMatching(new RegExp(`\\(upload ${a.id}\\)`)) });
+
+    // A commit that writes nothing moves no version: an open preview stays open and committable.
+    const same = await preview(rowsOf(3));
+    const next = await preview(rowsOf(1, 10));
+    expect(same.counts).toMatchObject({ create: 0, update: 0, unchanged: 3 });
+    await commitUpload(database.db, same.id, 'a');
+    expect((await getUpload(database.db, next.id)).state).toBe('previewed');
+
+    const discarded = await discardUpload(database.db, next.id, 'lan');
+    expect(discarded).toMatchObject({ state: 'discarded', discardedBy: 'lan', supersededBy: null });
+    expect(await changesOf(next.id)).toBe(0);
+    await expect(commitUpload(database.db, next.id, 'a')).rejects.toMatchObject({ status: 409, code: 'not_a_preview', message: expect.stringMatching(/is discarded/) });
+    await expect(discardUpload(database.db, a.id, 'a')).rejects.toMatchObject({ status: 409, code: 'not_a_preview', message: expect.stringMatching(/already committed/) });
+    await expect(rollbackUpload(database.db, next.id, 'a')).rejects.toMatchObject({ status: 409, code: 'not_committed' });
+    expect(await snapshotStations(database)).toHaveLength(3);
   });
 
   it('a commit that fails half-way leaves the previous state whole', async () => {

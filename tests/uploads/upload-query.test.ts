@@ -45,10 +45,10 @@ describe(`upload routes and their query strings (${dbKind()})`, () => {
     }));
   };
 
-  it('lists the eight upload routes', () => {
+  it('lists the nine upload routes', () => {
     expect(requests().map((r) => r.route).sort()).toEqual([
       'GET /api/uploads', 'GET /api/uploads/templates/{lang}.{ext}', 'GET /api/uploads/{id}', 'GET /api/uploads/{id}/changes',
-      'GET /api/uploads/{id}/errors', 'POST /api/uploads', 'POST /api/uploads/{id}/commit', 'POST /api/uploads/{id}/rollback',
+      'GET /api/uploads/{id}/errors', 'POST /api/uploads', 'POST /api/uploads/{id}/commit', 'POST /api/uploads/{id}/discard', 'POST /api/uploads/{id}/rollback',
     ]);
   });
 
