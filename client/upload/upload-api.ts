@@ -21,7 +21,8 @@ export interface Change { code: string; technology: string; action: 'create' | '
 export type Progress =
   | { phase: 'upload'; loaded: number; total: number | null }
   | { phase: 'reading'; rows: number; bytes: number; totalBytes: number }
-  | { phase: 'checking' | 'saving'; rows: number };
+  | { phase: 'checking' | 'saving'; rows: number }
+  | { phase: 'commit' | 'rollback' | 'discard' };
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly details: unknown = null) { super(message); }

@@ -65,39 +65,44 @@ async function refreshAfter(u: UploadView): Promise<void> {
   await history.refresh();
 }
 
-async function commit(u: UploadView): Promise<void> {
-  if (u.counts.errorRows && !(await confirmInPage(tx, tx.t('confirmCommitErrors', { n: u.counts.errorRows })))) return;
+/**
+ * One action on an upload at a time (a second click while the server works is ignored), shown
+ * while it runs, and the page brought up to date after it, done or refused: a refusal often
+ * means the upload changed state (a preview made stale is set aside).
+ */
+async function act(u: UploadView, action: 'commit' | 'rollback' | 'discard', onDone: (done: UploadView) => void): Promise<void> {
+  if (busy) return;
+  busy = true;
+  progress.start({ phase: action });
   try {
-    const done = await uploadApi.act(u.id, 'commit');
-    const map = el('a', { href: `./?operator=${encodeURIComponent(done.operator)}${langQuery('&')}`, 'data-testid': 'see-map' }, tx.t('seeMap'));
-    succeed(tx.t('committedLine', { create: done.counts.create, update: done.counts.update, decommission: done.counts.decommission }), map);
+    const done = await uploadApi.act(u.id, action);
+    onDone(done);
     await refreshAfter(done);
   } catch (err) {
     fail(err);
-    await history.refresh();
+    await refreshAfter(await uploadApi.upload(u.id).catch(() => u));
+  } finally {
+    progress.stop();
+    busy = false;
   }
+}
+
+async function commit(u: UploadView): Promise<void> {
+  if (u.counts.errorRows && !(await confirmInPage(tx, tx.t('confirmCommitErrors', { n: u.counts.errorRows })))) return;
+  await act(u, 'commit', (done) => {
+    const map = el('a', { href: `./?operator=${encodeURIComponent(done.operator)}${langQuery('&')}`, 'data-testid': 'see-map' }, tx.t('seeMap'));
+    succeed(tx.t('committedLine', { create: done.counts.create, update: done.counts.update, decommission: done.counts.decommission }), map);
+  });
 }
 
 async function rollback(u: UploadView): Promise<void> {
   if (!(await confirmInPage(tx, tx.t('confirmRollback', { id: String(u.id), file: u.fileName })))) return;
-  try {
-    const done = await uploadApi.act(u.id, 'rollback');
-    succeed(tx.t('rolledBackLine', { id: String(done.id) }));
-    await refreshAfter(done);
-  } catch (err) {
-    fail(err);
-  }
+  await act(u, 'rollback', (done) => succeed(tx.t('rolledBackLine', { id: String(done.id) })));
 }
 
 async function discard(u: UploadView): Promise<void> {
   if (!(await confirmInPage(tx, tx.t('confirmDiscard', { id: String(u.id), file: u.fileName })))) return;
-  try {
-    const done = await uploadApi.act(u.id, 'discard');
-    succeed(tx.t('discardedLine', { id: String(done.id) }));
-    await refreshAfter(done);
-  } catch (err) {
-    fail(err);
-  }
+  await act(u, 'discard', (done) => succeed(tx.t('discardedLine', { id: String(done.id) })));
 }
 
 async function upload(file: File): Promise<void> {

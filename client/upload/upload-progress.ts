@@ -30,8 +30,12 @@ export function createProgressView(root: HTMLElement, getTexts: () => Texts) {
       share = p.totalBytes ? p.bytes / p.totalBytes : null;
       label.textContent = tx.t('phaseReading');
       figure.textContent = `${tx.t('rowsRead', { rows: p.rows })}${share === null ? '' : ` · ${percent(share)}`}`;
-    } else {
+    } else if (p.phase === 'checking' || p.phase === 'saving') {
       label.textContent = tx.t(p.phase === 'checking' ? 'phaseChecking' : 'phaseSaving', { rows: p.rows });
+      figure.textContent = '';
+    } else {
+      // One transaction on the server: nothing to count while it runs, only that it does.
+      label.textContent = tx.t(p.phase === 'commit' ? 'phaseCommit' : p.phase === 'rollback' ? 'phaseRollback' : 'phaseDiscard');
       figure.textContent = '';
     }
     if (share === null) bar.removeAttribute('value');
@@ -40,10 +44,10 @@ export function createProgressView(root: HTMLElement, getTexts: () => Texts) {
   }
 
   return {
-    start() {
-      root.dataset.phases = '';
+    start(first: Progress = { phase: 'upload', loaded: 0, total: null }) {
+      root.dataset.phases = first.phase;
       root.hidden = false;
-      last = { phase: 'upload', loaded: 0, total: null };
+      last = first;
       render();
     },
     update(p: Progress) {

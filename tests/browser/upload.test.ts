@@ -237,6 +237,9 @@ describe.skipIf(!availability.run)('upload page in Chromium', () => {
     expect(await page.getByTestId('commit').isDisabled()).toBe(true);
     expect(await page.getByTestId('meta-state').textContent()).toMatch(new RegExp(`^Đã cập nhật — ${OPERATOR}, `));
     expect(await page.getByTestId('skipped').textContent()).toBe('4 dòng có lỗi đã bị bỏ qua.');
+    // The bar showed the commit while the server worked, and is gone once it is done.
+    expect(await page.getByTestId('progress').getAttribute('data-phases')).toBe('commit');
+    expect(await page.getByTestId('progress').isHidden()).toBe(true);
 
     const row = page.locator(`[data-testid="history"] tr[data-upload="${id}"]`);
     await page.waitForSelector(`[data-testid="history"] tr[data-upload="${id}"][data-state="committed"]`);
