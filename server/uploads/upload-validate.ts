@@ -4,7 +4,10 @@ import type { StationState } from '../stations/stations.repository.js';
 import { foldKey, type Field } from './upload-headers.js';
 import { makeIssue, type IssueParams } from './upload-messages.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
-import { cellText, readDate, readNumber, readStatus, readText } from './upload-values.js';
+import { cellText, readText } from './upload-values.js';
+import { readDate } from './upload-values-date.js';
+import { readStatus } from './upload-values-enums.js';
+import { readNumber } from './upload-values-number.js';
 
 export type { StationState };
 
