@@ -70,6 +70,11 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   'bad_text.too_long': { en: '{field} is {length} characters long; at most {max} are allowed', vi: '{field} dài {length} ký tự, vượt quá mức tối đa {max} ký tự' },
   'bad_text.control_chars': { en: '{field} contains control characters (tab, line break or invisible codes)', vi: '{field} chứa ký tự điều khiển (dấu tab, xuống dòng hoặc ký tự ẩn)' },
   'bad_text.not_utf8': { en: '{field} has characters that are not UTF-8: save the file as UTF-8', vi: '{field} có ký tự không phải UTF-8: hãy lưu tệp ở dạng UTF-8' },
+  // Any cell: a formula the file holds without its value (QA P21).
+  uncomputed_formula: {
+    en: '{field}: the cell holds the formula {value} with no computed value: open the file in Excel and save it again',
+    vi: '{field}: ô chứa công thức {value} nhưng chưa có giá trị đã tính: hãy mở tệp bằng Excel rồi lưu lại',
+  },
   duplicate: { en: 'station {value} ({technology}) is already on row {first}: each station once per file', vi: 'Trạm {value} ({technology}) đã có ở dòng {first}: mỗi trạm chỉ được ghi một lần trong tệp' },
   other_operator: {
     en: 'this row belongs to operator "{value}", but the file is uploaded for {operator}: upload it for its own operator',

@@ -1,12 +1,12 @@
-import { normalizeTechnology, type Technology } from '../../geo/normalize-technology.js';
+import type { Technology } from '../../geo/normalize-technology.js';
 import type { StationStatus } from '../db/schema.js';
 import type { StationState } from '../stations/stations.repository.js';
 import { foldKey, type Field } from './upload-headers.js';
 import { makeIssue, type IssueParams } from './upload-messages.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
-import { cellText, readText } from './upload-values.js';
+import { cellText, readText, UNCOMPUTED, type Read } from './upload-values.js';
 import { readDate } from './upload-values-date.js';
-import { readStatus } from './upload-values-enums.js';
+import { readStatus, readTechnology } from './upload-values-enums.js';
 import { readNumber } from './upload-values-number.js';
 
 export type { StationState };
@@ -23,6 +23,8 @@ export const ISSUE_CODES = [
   'missing_value', 'unknown_technology', 'unknown_status', 'bad_number', 'out_of_range', 'swapped_coordinates',
   'bad_date', 'future_date', 'date_order', 'bad_text', 'duplicate', 'other_operator', 'outside_areas',
   'bad_geometry', 'unknown_column',
+  // Single cell values (QA P21).
+  'uncomputed_formula',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -46,76 +48,90 @@ export const MAX_NAME_LENGTH = 200;
 /** Vietnam's extent, generously: a point that only lands here once swapped was written lat/lon backwards. */
 const inVietnam = (lon: number, lat: number) => lon >= 101 && lon <= 118 && lat >= 7 && lat <= 24;
 
+export type ErrorFn = (code: IssueCode, field: Field | null, params?: IssueParams) => void;
+type Cells = ParsedRow['values'];
+type Failure = Extract<Read<unknown>, { ok: false }>;
+
 /** Checks one row; returns the station when it has no error, and every problem found either way. */
 export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: ValidStation | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const v = row.values;
   const error: ErrorFn = (code, field, params = {}) =>
     issues.push(makeIssue({ row: row.rowNumber, severity: 'error', code, field, params, value: field ? cellText(v[field]).slice(0, 200) || null : null }));
+  // A reader's kind picks the text's variant; `unknown` has none: the code's own text says it.
+  const refuse = (code: IssueCode, field: Field, r: Failure) =>
+    r.kind === UNCOMPUTED ? error('uncomputed_formula', field) : error(code, field, r.kind === 'unknown' ? r.params : { kind: r.kind, ...r.params });
 
   // The GeoJSON reader has one geometry problem only: no Point; the catalogue says so in both languages.
   if (row.problem) error('bad_geometry', null);
-  const code = requiredText(v.station_code, 'station_code', MAX_CODE_LENGTH, error);
-  let technology: Technology | null = null;
-  if (isBlank(v.technology)) error('missing_value', 'technology', { kind: 'technology' });
-  else {
-    technology = normalizeTechnology(cellText(v.technology));
-    if (!technology) error('unknown_technology', 'technology');
-  }
-  const point = row.problem ? null : readPoint(row, error);
-
+  const code = readCode(v.station_code, error, refuse);
+  const technology = readRequiredTechnology(v.technology, error, refuse);
+  const point = row.problem ? null : readPoint(v, error, refuse);
   let status: StationStatus | null = null;
   if (!isBlank(v.status)) {
     const s = readStatus(v.status);
     if (s.ok) status = s.value;
-    else error('unknown_status', 'status');
+    else refuse('unknown_status', 'status', s);
   }
-  const commissionedOn = optionalDate(v.commissioned_on, 'commissioned_on', error);
-  const decommissionedOn = optionalDate(v.decommissioned_on, 'decommissioned_on', error);
-  if (status === 'on_air' && commissionedOn && commissionedOn > ctx.today) {
-    error('future_date', 'commissioned_on', { date: commissionedOn, today: ctx.today });
-  }
-  if (commissionedOn && decommissionedOn && decommissionedOn < commissionedOn) {
-    error('date_order', 'decommissioned_on', { decommissioned: decommissionedOn, commissioned: commissionedOn });
-  }
-  let name: string | null = null;
-  if (!isBlank(v.name)) {
-    const n = readText(v.name, MAX_NAME_LENGTH);
-    if (n.ok) name = n.value || null;
-    else error('bad_text', 'name', { kind: n.kind, ...n.params });
-  }
-  checkOperator(v.operator, ctx, error);
+  const commissionedOn = optionalDate(v.commissioned_on, 'commissioned_on', refuse);
+  const decommissionedOn = optionalDate(v.decommissioned_on, 'decommissioned_on', refuse);
+  checkDates({ status, commissionedOn, decommissionedOn }, ctx.today, error);
+  const name = readName(v.name, refuse);
+  checkOperator(v.operator, ctx, error, refuse);
 
   if (issues.length || code === null || technology === null || point === null) return { station: null, issues };
   return { station: { code, technology, rowNumber: row.rowNumber, name, lon: point.lon, lat: point.lat, status, commissionedOn, decommissionedOn }, issues };
 }
 
-type ErrorFn = (code: IssueCode, field: Field | null, params?: IssueParams) => void;
+type RefuseFn = (code: IssueCode, field: Field, r: Failure) => void;
 
-function requiredText(cell: ParsedRow['values'][Field], field: Field, max: number, error: ErrorFn): string | null {
-  if (isBlank(cell)) return void error('missing_value', field, { kind: field }), null;
-  const t = readText(cell, max);
-  if (!t.ok) return void error('bad_text', field, { kind: t.kind, ...t.params }), null;
-  return t.value;
+function readCode(cell: Cells[Field], error: ErrorFn, refuse: RefuseFn): string | null {
+  if (isBlank(cell)) return void error('missing_value', 'station_code', { kind: 'station_code' }), null;
+  const t = readText(cell, MAX_CODE_LENGTH);
+  if (t.ok) return t.value;
+  return void refuse('bad_text', 'station_code', t), null;
 }
 
-function optionalDate(cell: ParsedRow['values'][Field], field: Field, error: ErrorFn): string | null {
+function readRequiredTechnology(cell: Cells[Field], error: ErrorFn, refuse: RefuseFn): Technology | null {
+  if (isBlank(cell)) return void error('missing_value', 'technology', { kind: 'technology' }), null;
+  const t = readTechnology(cell);
+  if (t.ok) return t.value;
+  return void refuse('unknown_technology', 'technology', t), null;
+}
+
+function optionalDate(cell: Cells[Field], field: Field, refuse: RefuseFn): string | null {
   if (isBlank(cell)) return null;
   const d = readDate(cell);
-  if (d.ok) return d.value;
-  error('bad_date', field, { kind: d.kind });
-  return null;
+  return d.ok ? d.value : (refuse('bad_date', field, d), null);
 }
 
-function readPoint(row: ParsedRow, error: ErrorFn): { lon: number; lat: number } | null {
-  const v = row.values;
+function readName(cell: Cells[Field], refuse: RefuseFn): string | null {
+  if (isBlank(cell)) return null;
+  const n = readText(cell, MAX_NAME_LENGTH);
+  if (!n.ok) return void refuse('bad_text', 'name', n), null;
+  return n.value || null;
+}
+
+interface RowDates { status: StationStatus | null; commissionedOn: string | null; decommissionedOn: string | null }
+
+/** The dates the file gives against its status and each other (the stored ones are the planner's: upload-plan-rows.sql). */
+function checkDates({ status, commissionedOn, decommissionedOn }: RowDates, today: string, error: ErrorFn): void {
+  if (status === 'on_air' && commissionedOn && commissionedOn > today) {
+    error('future_date', 'commissioned_on', { date: commissionedOn, today });
+  }
+  if (commissionedOn && decommissionedOn && decommissionedOn < commissionedOn) {
+    error('date_order', 'decommissioned_on', { decommissioned: decommissionedOn, commissioned: commissionedOn });
+  }
+}
+
+function readPoint(v: Cells, error: ErrorFn, refuse: RefuseFn): { lon: number; lat: number } | null {
   if (isBlank(v.latitude)) error('missing_value', 'latitude', { kind: 'latitude' });
   if (isBlank(v.longitude)) error('missing_value', 'longitude', { kind: 'longitude' });
   if (isBlank(v.latitude) || isBlank(v.longitude)) return null;
   const lat = readNumber(v.latitude);
   const lon = readNumber(v.longitude);
-  if (!lat.ok) error('bad_number', 'latitude', { kind: 'latitude' });
-  if (!lon.ok) error('bad_number', 'longitude', { kind: 'longitude' });
+  if (!lat.ok) refuse('bad_number', 'latitude', { ...lat, kind: lat.kind === UNCOMPUTED ? UNCOMPUTED : 'latitude' });
+  if (!lon.ok) refuse('bad_number', 'longitude', { ...lon, kind: lon.kind === UNCOMPUTED ? UNCOMPUTED : 'longitude' });
   if (!lat.ok || !lon.ok) return null;
   const [y, x] = [lat.value, lon.value];
   if (!inVietnam(x, y) && inVietnam(y, x)) {
@@ -127,9 +143,11 @@ function readPoint(row: ParsedRow, error: ErrorFn): { lon: number; lat: number }
   return y < -90 || y > 90 || x < -180 || x > 180 ? null : { lon: x, lat: y };
 }
 
-function checkOperator(cell: ParsedRow['values'][Field], ctx: ValidateContext, error: ErrorFn): void {
+function checkOperator(cell: Cells[Field], ctx: ValidateContext, error: ErrorFn, refuse: RefuseFn): void {
   if (isBlank(cell)) return;
-  const given = foldKey(cellText(cell));
+  const t = readText(cell, MAX_NAME_LENGTH);
+  if (!t.ok) return void refuse('bad_text', 'operator', t);
+  const given = foldKey(t.value);
   const names = new Set([foldKey(ctx.operator.code), foldKey(ctx.operator.name), ...foldKey(ctx.operator.name).split('_')]);
   if (!names.has(given)) {
     error('other_operator', 'operator', { operator: ctx.operator.code });

@@ -1,5 +1,5 @@
-import type { Cell } from './upload-source.js';
-import { cellText, fail, ok, type Read } from './upload-values.js';
+import { Uncomputed, type Cell } from './upload-source.js';
+import { cellText, fail, ok, uncomputed, type Read } from './upload-values.js';
 
 const isRealDate = (y: number, m: number, d: number) => {
   const dt = new Date(Date.UTC(y, m - 1, d));
@@ -10,6 +10,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** ISO `YYYY-MM-DD`, Vietnamese `DD/MM/YYYY` (also with `-` or `.`), or an Excel date. */
 export function readDate(cell: Cell | undefined): Read<string> {
+  if (cell instanceof Uncomputed) return uncomputed();
   if (cell instanceof Date) {
     return Number.isNaN(cell.getTime()) ? fail('invalid') : ok(cell.toISOString().slice(0, 10));
   }

@@ -4,6 +4,7 @@ import { FIELDS, TEMPLATE_HEADERS } from '../../server/uploads/upload-headers.js
 import {
   FILE_MESSAGES, ISSUE_MESSAGES, LANGS, parseTemplate, plainNumber, renderFileProblem, renderIssue, type Lang,
 } from '../../server/uploads/upload-messages.js';
+import { Uncomputed } from '../../server/uploads/upload-source.js';
 import { ISSUE_CODES, validateRow, type RowIssue } from '../../server/uploads/upload-validate.js';
 
 /* The catalogue: every code and variant in both languages, Vietnamese that is Vietnamese, params that fit. */
@@ -46,6 +47,8 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   outside_areas: S('latitude', '21, 105.8', { lat: 21, lon: 105.8, set: 'Huyện An Giang 2019' }),
   bad_geometry: S(null, null),
   unknown_column: S(null, 'Ghi chú'),
+  // Single cell values (QA P21).
+  uncomputed_formula: S('latitude', '=10+0.382'),
 };
 
 const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
@@ -158,6 +161,7 @@ describe('upload messages catalogue', () => {
       { station_code: 'C\u0007', technology: '4G', latitude: '105.4', longitude: '10.4', commissioned_on: '2024-02-31' },
       { station_code: 'D', technology: '4G', latitude: '10.4', longitude: '105.4', status: 'on_air', commissioned_on: '2030-01-01', name: 'M\uFFFD' },
       { station_code: 'E', technology: '4G', latitude: '10.4', longitude: '105.4', commissioned_on: '2024-05-01', decommissioned_on: '2024-01-01' },
+      { station_code: 'J', technology: '4G', latitude: '10.4', longitude: '105.4', name: new Uncomputed('"Trạm "&"A"') },
     ];
     const issues: RowIssue[] = rows.flatMap((values, i) => validateRow({ rowNumber: i + 2, values: values as never }, ctx).issues);
     issues.push(...validateRow({ rowNumber: 9, values: {}, problem: 'no Point' }, ctx).issues.filter((x) => x.code === 'bad_geometry'));
