@@ -34,12 +34,43 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   bad_number: { en: '{field}: "{value}" is not a number', vi: '{field} "{value}" không phải là số' },
   'bad_number.latitude': { en: '{field}: "{value}" is not a number in decimal degrees (like 10.3712 or 10,3712)', vi: '{field} "{value}" không phải là số độ thập phân (ví dụ 10,3712 hoặc 10.3712)' },
   'bad_number.longitude': { en: '{field}: "{value}" is not a number in decimal degrees (like 105.4345 or 105,4345)', vi: '{field} "{value}" không phải là số độ thập phân (ví dụ 105,4345 hoặc 105.4345)' },
+  // Coordinates written in another way than decimal degrees (QA P17).
+  'bad_number.dms_spaces': {
+    en: '{field}: "{value}" looks like degrees, minutes and seconds separated by spaces: write them with their symbols (10°22\'30") or in decimal degrees (10.375)',
+    vi: '{field} "{value}" có vẻ là độ, phút, giây viết cách nhau bằng dấu cách: hãy ghi kèm ký hiệu (10°22\'30") hoặc ghi số độ thập phân (10,375)',
+  },
+  'bad_number.spaces': { en: '{field}: "{value}" has a space inside the number: write one number in decimal degrees (like 10.3712 or 10,3712)', vi: '{field} "{value}" có dấu cách ở giữa số: hãy ghi một số độ thập phân (ví dụ 10,3712 hoặc 10.3712)' },
+  'bad_number.separators': {
+    en: '{field}: "{value}" has more than one dot or comma: degrees have no thousands separator; write one decimal separator (like 10.3771 or 10,3771)',
+    vi: '{field} "{value}" có nhiều hơn một dấu chấm hoặc dấu phẩy: số độ không dùng dấu phân cách hàng nghìn; chỉ ghi một dấu thập phân (ví dụ 10,3771 hoặc 10.3771)',
+  },
+  'bad_number.dms': {
+    en: '{field}: "{value}" is not valid degrees, minutes and seconds: minutes and seconds are below 60, only the last part has decimals, and a minus sign or a hemisphere letter, not both (like 10°22\'30.5")',
+    vi: '{field} "{value}" không phải là độ, phút, giây hợp lệ: phút và giây phải nhỏ hơn 60, chỉ phần cuối được có số thập phân, và chỉ ghi dấu trừ hoặc chữ chỉ hướng, không ghi cả hai (ví dụ 10°22\'30,5")',
+  },
+  'bad_number.hemisphere': {
+    en: '{field}: "{value}" has the letter of the other axis: latitude is north or south, longitude east or west (are the two columns swapped?)',
+    vi: '{field} "{value}" ghi chữ chỉ hướng của trục kia: vĩ độ là Bắc/Nam (N, S, B), kinh độ là Đông/Tây (E, W, Đ); có phải hai cột bị đổi chỗ không?',
+  },
   out_of_range: { en: '{field} {number} is out of range', vi: '{field} {number} nằm ngoài khoảng cho phép' },
   'out_of_range.latitude': { en: '{field} {number} is out of range (−90 to 90)', vi: '{field} {number} nằm ngoài khoảng cho phép (từ −90 đến 90)' },
   'out_of_range.longitude': { en: '{field} {number} is out of range (−180 to 180)', vi: '{field} {number} nằm ngoài khoảng cho phép (từ −180 đến 180)' },
   swapped_coordinates: {
     en: '{@latitude} {lat} and {@longitude} {lon} look swapped: in Vietnam the latitude is about 8–23 and the longitude about 102–110',
     vi: '{@latitude} {lat} và kinh độ {lon} có vẻ bị đảo ngược: ở Việt Nam vĩ độ khoảng 8–23, kinh độ khoảng 102–110',
+  },
+  // Possible numbers that are no place in Vietnam (QA P16).
+  no_coordinates: {
+    en: 'no coordinates: {@latitude} {lat} and {@longitude} {lon} are at or next to 0, 0, which means the cells were left at zero; give the station\'s real coordinates',
+    vi: 'Chưa có tọa độ: {@latitude} {lat} và kinh độ {lon} bằng hoặc gần bằng (0; 0), tức là ô tọa độ bị để bằng 0; hãy ghi tọa độ thật của trạm',
+  },
+  outside_vietnam: {
+    en: 'the point ({lat}, {lon}) is outside Vietnam: check the order and the signs of {@latitude} and {@longitude} (in Vietnam the latitude is about 8–23 and the longitude about 102–110)',
+    vi: 'Điểm ({lat}; {lon}) nằm ngoài Việt Nam: hãy kiểm tra thứ tự và dấu âm/dương của vĩ độ và kinh độ (ở Việt Nam vĩ độ khoảng 8–23, kinh độ khoảng 102–110)',
+  },
+  'outside_vietnam.sign': {
+    en: 'the point ({lat}, {lon}) is outside Vietnam: is a sign wrong? In Vietnam both are positive (latitude about 8–23, longitude about 102–110)',
+    vi: 'Điểm ({lat}; {lon}) nằm ngoài Việt Nam: có phải dấu trừ bị ghi nhầm? Ở Việt Nam cả vĩ độ và kinh độ đều dương (vĩ độ khoảng 8–23, kinh độ khoảng 102–110)',
   },
   bad_date: { en: '{field}: "{value}" is not a date', vi: '{field} "{value}" không phải là ngày' },
   'bad_date.format': { en: '{field}: "{value}" is not a date: write YYYY-MM-DD or DD/MM/YYYY', vi: '{field} "{value}" không phải là ngày: ghi theo dạng ngày/tháng/năm (15/06/2025) hoặc năm-tháng-ngày (2025-06-15)' },

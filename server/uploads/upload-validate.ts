@@ -4,10 +4,10 @@ import type { StationState } from '../stations/stations.repository.js';
 import { foldKey, type Field } from './upload-headers.js';
 import { makeIssue, type IssueParams } from './upload-messages.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
+import { readPoint } from './upload-validate-point.js';
 import { cellText, readText, UNCOMPUTED, type Read } from './upload-values.js';
 import { readDate } from './upload-values-date.js';
 import { readStatus, readTechnology } from './upload-values-enums.js';
-import { readNumber } from './upload-values-number.js';
 
 export type { StationState };
 
@@ -23,8 +23,8 @@ export const ISSUE_CODES = [
   'missing_value', 'unknown_technology', 'unknown_status', 'bad_number', 'out_of_range', 'swapped_coordinates',
   'bad_date', 'future_date', 'date_order', 'bad_text', 'duplicate', 'other_operator', 'outside_areas',
   'bad_geometry', 'unknown_column',
-  // Single cell values (QA P21).
-  'uncomputed_formula',
+  // Single cell values (QA P16, P21).
+  'no_coordinates', 'outside_vietnam', 'uncomputed_formula',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -45,9 +45,6 @@ export interface ValidateContext { operator: { code: string; name: string }; tod
 export const MAX_CODE_LENGTH = 64;
 export const MAX_NAME_LENGTH = 200;
 
-/** Vietnam's extent, generously: a point that only lands here once swapped was written lat/lon backwards. */
-const inVietnam = (lon: number, lat: number) => lon >= 101 && lon <= 118 && lat >= 7 && lat <= 24;
-
 export type ErrorFn = (code: IssueCode, field: Field | null, params?: IssueParams) => void;
 type Cells = ParsedRow['values'];
 type Failure = Extract<Read<unknown>, { ok: false }>;
@@ -66,7 +63,7 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
   if (row.problem) error('bad_geometry', null);
   const code = readCode(v.station_code, error, refuse);
   const technology = readRequiredTechnology(v.technology, error, refuse);
-  const point = row.problem ? null : readPoint(v, error, refuse);
+  const point = row.problem ? null : readPoint(v, error);
   let status: StationStatus | null = null;
   if (!isBlank(v.status)) {
     const s = readStatus(v.status);
@@ -122,25 +119,6 @@ function checkDates({ status, commissionedOn, decommissionedOn }: RowDates, toda
   if (commissionedOn && decommissionedOn && decommissionedOn < commissionedOn) {
     error('date_order', 'decommissioned_on', { decommissioned: decommissionedOn, commissioned: commissionedOn });
   }
-}
-
-function readPoint(v: Cells, error: ErrorFn, refuse: RefuseFn): { lon: number; lat: number } | null {
-  if (isBlank(v.latitude)) error('missing_value', 'latitude', { kind: 'latitude' });
-  if (isBlank(v.longitude)) error('missing_value', 'longitude', { kind: 'longitude' });
-  if (isBlank(v.latitude) || isBlank(v.longitude)) return null;
-  const lat = readNumber(v.latitude);
-  const lon = readNumber(v.longitude);
-  if (!lat.ok) refuse('bad_number', 'latitude', { ...lat, kind: lat.kind === UNCOMPUTED ? UNCOMPUTED : 'latitude' });
-  if (!lon.ok) refuse('bad_number', 'longitude', { ...lon, kind: lon.kind === UNCOMPUTED ? UNCOMPUTED : 'longitude' });
-  if (!lat.ok || !lon.ok) return null;
-  const [y, x] = [lat.value, lon.value];
-  if (!inVietnam(x, y) && inVietnam(y, x)) {
-    error('swapped_coordinates', 'latitude', { lat: y, lon: x });
-    return null;
-  }
-  if (y < -90 || y > 90) error('out_of_range', 'latitude', { kind: 'latitude', number: y });
-  if (x < -180 || x > 180) error('out_of_range', 'longitude', { kind: 'longitude', number: x });
-  return y < -90 || y > 90 || x < -180 || x > 180 ? null : { lon: x, lat: y };
 }
 
 function checkOperator(cell: Cells[Field], ctx: ValidateContext, error: ErrorFn, refuse: RefuseFn): void {

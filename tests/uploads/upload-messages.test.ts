@@ -47,7 +47,15 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   outside_areas: S('latitude', '21, 105.8', { lat: 21, lon: 105.8, set: 'Huyện An Giang 2019' }),
   bad_geometry: S(null, null),
   unknown_column: S(null, 'Ghi chú'),
-  // Single cell values (QA P21).
+  // Single cell values (QA P16, P17, P21).
+  'bad_number.dms_spaces': S('latitude', '10 22 30', { kind: 'dms_spaces' }),
+  'bad_number.spaces': S('latitude', '10 3771', { kind: 'spaces' }),
+  'bad_number.separators': S('longitude', '105.427.1', { kind: 'separators' }),
+  'bad_number.dms': S('latitude', '10°75\'', { kind: 'dms' }),
+  'bad_number.hemisphere': S('latitude', '105°26\'04"E', { kind: 'hemisphere' }),
+  no_coordinates: S('latitude', '0', { lat: 0, lon: 0 }),
+  outside_vietnam: S('latitude', '48.8566', { lat: 48.8566, lon: 2.3522 }),
+  'outside_vietnam.sign': S('latitude', '-10.38', { kind: 'sign', lat: -10.38, lon: 105.43 }),
   uncomputed_formula: S('latitude', '=10+0.382'),
 };
 
@@ -161,7 +169,10 @@ describe('upload messages catalogue', () => {
       { station_code: 'C\u0007', technology: '4G', latitude: '105.4', longitude: '10.4', commissioned_on: '2024-02-31' },
       { station_code: 'D', technology: '4G', latitude: '10.4', longitude: '105.4', status: 'on_air', commissioned_on: '2030-01-01', name: 'M\uFFFD' },
       { station_code: 'E', technology: '4G', latitude: '10.4', longitude: '105.4', commissioned_on: '2024-05-01', decommissioned_on: '2024-01-01' },
-      { station_code: 'J', technology: '4G', latitude: '10.4', longitude: '105.4', name: new Uncomputed('"Trạm "&"A"') },
+      { station_code: 'G', technology: '4G', latitude: '10 3771', longitude: '0' },
+      { station_code: 'H', technology: '4G', latitude: '0', longitude: '0' },
+      { station_code: 'I', technology: '4G', latitude: '48.8566', longitude: '2.3522' },
+      { station_code: 'J', technology: '4G', latitude: '-10.38', longitude: '105.43', name: new Uncomputed('"Trạm "&"A"') },
     ];
     const issues: RowIssue[] = rows.flatMap((values, i) => validateRow({ rowNumber: i + 2, values: values as never }, ctx).issues);
     issues.push(...validateRow({ rowNumber: 9, values: {}, problem: 'no Point' }, ctx).issues.filter((x) => x.code === 'bad_geometry'));

@@ -15,6 +15,40 @@ const only = (values: Partial<Record<Field, Cell>>) => {
   return { station, keys: keys(issues), vi: issues.map((i) => renderIssue(i, 'vi')), en: issues.map((i) => renderIssue(i, 'en')) };
 };
 
+describe('coordinates', () => {
+  it('0/0 and near it is no coordinates; a point outside Vietnam says to check the signs or the order', () => {
+    expect(only({ latitude: '0', longitude: '0' }).keys).toEqual(['error no_coordinates latitude']);
+    expect(only({ latitude: '0.3', longitude: '-0,2' }).keys).toEqual(['error no_coordinates latitude']);
+    const south = only({ latitude: '-10.38', longitude: '105.43' });
+    expect(south.keys).toEqual(['error outside_vietnam.sign latitude']);
+    expect(south.en[0]).toMatch(/^the point \(-10\.38, 105\.43\) is outside Vietnam: is a sign wrong\?/);
+    expect(south.vi[0]).toMatch(/^Điểm \(-10,38; 105,43\) nằm ngoài Việt Nam: có phải dấu trừ bị ghi nhầm\?/);
+    expect(only({ latitude: '10.3771', longitude: '-105.4271' }).keys).toEqual(['error outside_vietnam.sign latitude']);
+    expect(only({ latitude: '10.3771', longitude: '10.3771' }).keys).toEqual(['error outside_vietnam latitude']);
+    expect(only({ latitude: '48.8566', longitude: '2.3522' }).en[0]).toMatch(/outside Vietnam: check the order and the signs of latitude and longitude/);
+  });
+
+  it('keeps the swap, the impossible values and the points inside Vietnam as they were', () => {
+    expect(only({ latitude: '105.4271', longitude: '10.3771' }).keys).toEqual(['error swapped_coordinates latitude']);
+    expect(only({ latitude: '91', longitude: '105.4' }).keys).toEqual(['error out_of_range.latitude latitude']);
+    expect(only({ latitude: '103771', longitude: '1054271' }).keys).toEqual(['error out_of_range.latitude latitude', 'error out_of_range.longitude longitude']);
+    expect(only({ latitude: '10.7769', longitude: '106.7009' }).station).toMatchObject({ lat: 10.7769, lon: 106.7009 });
+    // Inside the box around Vietnam: the boundary set's outside_areas warning says the rest.
+    expect(only({ latitude: '11.5564', longitude: '104.9282' }).keys).toEqual([]);
+  });
+
+  it('degrees, minutes and seconds become decimal degrees; with spaces, a hint', () => {
+    expect(only({ latitude: `10°22'30"N`, longitude: `105°26'04"E` }).station).toMatchObject({ lat: 10.375, lon: 105 + 26 / 60 + 4 / 3600 });
+    const spaced = only({ latitude: '10 22 30', longitude: '105 26 04' });
+    expect(spaced.keys).toEqual(['error bad_number.dms_spaces latitude', 'error bad_number.dms_spaces longitude']);
+    expect(spaced.en[0]).toBe('latitude: "10 22 30" looks like degrees, minutes and seconds separated by spaces: write them with their symbols (10°22\'30") or in decimal degrees (10.375)');
+    expect(only({ latitude: '10.377.1' }).keys).toEqual(['error bad_number.separators latitude']);
+    expect(only({ latitude: '1.03777E+01' }).station).toMatchObject({ lat: 10.3777 });
+    expect(only({ latitude: 'abc' }).keys).toEqual(['error bad_number.latitude latitude']);
+    expect(only({ latitude: `105°26'04"E`, longitude: `10°22'30"N` }).keys).toEqual(['error bad_number.hemisphere latitude', 'error bad_number.hemisphere longitude']);
+  });
+});
+
 describe('a formula without a computed value (Uncomputed)', () => {
   it('in any field it is that error, naming the formula, never "empty"', () => {
     const f = new Uncomputed('10+0.382');
