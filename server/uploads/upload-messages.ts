@@ -77,6 +77,12 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   'bad_date.not_real': { en: '{field}: "{value}" is not a real calendar date', vi: '{field} "{value}" không phải là ngày có thật' },
   'bad_date.not_real_dmy': { en: '{field}: "{value}" is not a real calendar date (day/month/year)', vi: '{field} "{value}" không phải là ngày có thật (đọc theo ngày/tháng/năm)' },
   'bad_date.invalid': { en: '{field}: the cell is not a valid date', vi: '{field}: ô này không chứa ngày hợp lệ' },
+  // Dates read but refused, with the likely reason (QA P25).
+  'bad_date.year_range': { en: '{field}: "{value}" is outside the accepted years (1900 to 2999)', vi: '{field} "{value}" nằm ngoài khoảng năm được chấp nhận (từ 1900 đến 2999)' },
+  'bad_date.us_order': {
+    en: '{field}: "{value}" is not a real date read as day/month/year: month and day swapped? Dates are day/month/year (15/03/2024)',
+    vi: '{field} "{value}" không phải là ngày có thật khi đọc theo ngày/tháng/năm: có phải tháng và ngày bị đổi chỗ? Ngày ghi theo ngày/tháng/năm (15/03/2024)',
+  },
   future_date: {
     en: 'commissioned on {date:date}, after today ({today:date}), but the status is on air: use status planned, or fix the date',
     vi: '{field} {date:date} muộn hơn hôm nay ({today:date}) nhưng trạng thái là đang phát sóng: hãy đổi trạng thái thành kế hoạch hoặc sửa lại ngày',

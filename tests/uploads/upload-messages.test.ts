@@ -47,7 +47,7 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   outside_areas: S('latitude', '21, 105.8', { lat: 21, lon: 105.8, set: 'Huyện An Giang 2019' }),
   bad_geometry: S(null, null),
   unknown_column: S(null, 'Ghi chú'),
-  // Single cell values (QA P16, P17, P21).
+  // Single cell values (QA P16, P17, P21, P25).
   'bad_number.dms_spaces': S('latitude', '10 22 30', { kind: 'dms_spaces' }),
   'bad_number.spaces': S('latitude', '10 3771', { kind: 'spaces' }),
   'bad_number.separators': S('longitude', '105.427.1', { kind: 'separators' }),
@@ -56,6 +56,8 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   no_coordinates: S('latitude', '0', { lat: 0, lon: 0 }),
   outside_vietnam: S('latitude', '48.8566', { lat: 48.8566, lon: 2.3522 }),
   'outside_vietnam.sign': S('latitude', '-10.38', { kind: 'sign', lat: -10.38, lon: 105.43 }),
+  'bad_date.year_range': S('commissioned_on', '1899-12-31', { kind: 'year_range' }),
+  'bad_date.us_order': S('commissioned_on', '3/15/2024', { kind: 'us_order' }),
   uncomputed_formula: S('latitude', '=10+0.382'),
 };
 
