@@ -27,9 +27,19 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   'missing_value.latitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
   'missing_value.longitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
   unknown_technology: { en: 'unknown technology "{value}": use 4G (LTE, eNB) or 5G (NR, gNB)', vi: '{field} "{value}" không hợp lệ: chỉ chấp nhận 4G (LTE, eNB) hoặc 5G (NR, gNB)' },
+  // Hints for technologies that are not one of 4G and 5G (QA P15).
+  'unknown_technology.both': {
+    en: '{field} "{value}" names both 4G and 5G: a row is one station of one technology; write two rows with the same code, one 4G and one 5G',
+    vi: '{field} "{value}" ghi cả 4G và 5G: mỗi dòng là một trạm của một công nghệ; hãy tách thành hai dòng cùng mã trạm, một dòng 4G và một dòng 5G',
+  },
+  'unknown_technology.legacy': { en: '{field} "{value}": the planner keeps only 4G and 5G stations; leave 2G and 3G stations out of the file', vi: '{field} "{value}": hệ thống chỉ quản lý trạm 4G và 5G; hãy bỏ các trạm 2G, 3G ra khỏi tệp' },
   unknown_status: {
     en: 'unknown status "{value}": use planned, on_air or decommissioned (kế hoạch, đang phát sóng, ngừng)',
     vi: '{field} "{value}" không hợp lệ: dùng "kế hoạch", "đang phát sóng" hoặc "ngừng"',
+  },
+  'unknown_status.suspended': {
+    en: 'status "{value}" (suspended) is not one the planner keeps, only planned, on air and decommissioned: write on_air if the station will be back on air (it keeps counting), or decommissioned with the date it stopped (it no longer counts from then)',
+    vi: '{field} "{value}" (tạm dừng) không có trong hệ thống, chỉ có kế hoạch, đang phát sóng và ngừng: nếu trạm sẽ phát sóng lại, hãy ghi "đang phát sóng" (trạm vẫn được tính); nếu không, ghi "ngừng" kèm ngày ngừng (trạm thôi được tính từ ngày đó)',
   },
   bad_number: { en: '{field}: "{value}" is not a number', vi: '{field} "{value}" không phải là số' },
   'bad_number.latitude': { en: '{field}: "{value}" is not a number in decimal degrees (like 10.3712 or 10,3712)', vi: '{field} "{value}" không phải là số độ thập phân (ví dụ 10,3712 hoặc 10.3712)' },

@@ -47,7 +47,10 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   outside_areas: S('latitude', '21, 105.8', { lat: 21, lon: 105.8, set: 'Huyện An Giang 2019' }),
   bad_geometry: S(null, null),
   unknown_column: S(null, 'Ghi chú'),
-  // Single cell values (QA P16, P17, P21, P25).
+  // Single cell values (QA P15–P17, P21, P25).
+  'unknown_technology.both': S('technology', '4G+5G', { kind: 'both' }),
+  'unknown_technology.legacy': S('technology', '3G', { kind: 'legacy' }),
+  'unknown_status.suspended': S('status', 'Tạm dừng', { kind: 'suspended' }),
   'bad_number.dms_spaces': S('latitude', '10 22 30', { kind: 'dms_spaces' }),
   'bad_number.spaces': S('latitude', '10 3771', { kind: 'spaces' }),
   'bad_number.separators': S('longitude', '105.427.1', { kind: 'separators' }),

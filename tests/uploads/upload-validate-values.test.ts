@@ -49,6 +49,25 @@ describe('coordinates', () => {
   });
 });
 
+describe('technology and status', () => {
+  it('hints for two technologies in one row and for 2G/3G; the variants of 4G and 5G pass', () => {
+    expect(only({ technology: '4G+5G' }).keys).toEqual(['error unknown_technology.both technology']);
+    expect(only({ technology: '4G+5G' }).en[0]).toMatch(/write two rows with the same code, one 4G and one 5G$/);
+    expect(only({ technology: '3G' }).keys).toEqual(['error unknown_technology.legacy technology']);
+    expect(only({ technology: 'XG' }).keys).toEqual(['error unknown_technology technology']);
+    expect(only({ technology: 'NR-SA' }).station?.technology).toBe('5G');
+    expect(only({ technology: 'ＬＴＥ' }).station?.technology).toBe('4G');
+  });
+
+  it('a suspended station is an error with a hint, the other new words are statuses', () => {
+    expect(only({ status: 'Tạm dừng' }).keys).toEqual(['error unknown_status.suspended status']);
+    expect(only({ status: 'Tạm dừng' }).vi[0]).toMatch(/^Trạng thái "Tạm dừng" \(tạm dừng\) không có trong hệ thống/);
+    expect(only({ status: 'Đã phát sóng' }).station?.status).toBe('on_air');
+    expect(only({ status: 'Đã tháo dỡ' }).station?.status).toBe('decommissioned');
+    expect(only({ status: 'Đang xây dựng' }).station?.status).toBe('planned');
+  });
+});
+
 describe('a formula without a computed value (Uncomputed)', () => {
   it('in any field it is that error, naming the formula, never "empty"', () => {
     const f = new Uncomputed('10+0.382');

@@ -17,3 +17,27 @@ describe('text cells', () => {
     expect(kindOf(readTechnology(f))).toBe('fail:uncomputed');
   });
 });
+
+describe('status and technology cells', () => {
+  it('reads the statuses of operators\' exports (QA c18)', () => {
+    const cases: [string, string][] = [
+      ['Đã phát sóng', 'on_air'], ['Đang phát sóng', 'on_air'], ['ON AIR', 'on_air'],
+      ['Đã tháo dỡ', 'decommissioned'], ['Tháo dỡ', 'decommissioned'], ['Đã hủy', 'decommissioned'], ['Hủy', 'decommissioned'], ['HUY', 'decommissioned'],
+      ['Đang xây dựng', 'planned'], ['Chờ phát sóng', 'planned'], ['Kế hoạch', 'planned'],
+    ];
+    for (const [text, status] of cases) expect(kindOf(readStatus(text)), text).toBe(status);
+  });
+
+  it('a suspended station is refused with its own hint; anything else is unknown', () => {
+    for (const t of ['Tạm dừng', 'tam dung', 'Tạm ngừng', 'Suspended']) expect(kindOf(readStatus(t)), t).toBe('fail:suspended');
+    for (const t of ['x', '1', 'N/A', '-', 'constructor', '__proto__']) expect(kindOf(readStatus(t)), t).toBe('fail:unknown');
+  });
+
+  it('technology: one of 4G and 5G, or a hint for both at once and for 2G/3G', () => {
+    expect(kindOf(readTechnology('LTE-A'))).toBe('4G');
+    expect(kindOf(readTechnology('5G NSA'))).toBe('5G');
+    for (const t of ['4G+5G', '4G/5G', 'LTE + NR', '4G và 5G', '4G and 5G', '5G, 4G']) expect(kindOf(readTechnology(t)), t).toBe('fail:both');
+    for (const t of ['3G', '2G', '2G/3G', 'GSM', 'WCDMA', 'UMTS']) expect(kindOf(readTechnology(t)), t).toBe('fail:legacy');
+    for (const t of ['XG', '3G/4G', '=cmd', 'N/A']) expect(kindOf(readTechnology(t)), t).toBe('fail:unknown');
+  });
+});
