@@ -127,6 +127,11 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: 'this row belongs to operator "{value}", but the file is uploaded for {operator}: upload it for its own operator',
     vi: 'Dòng này thuộc nhà mạng "{value}" nhưng tệp đang được tải lên cho {operator}: hãy tải dòng này lên cho đúng nhà mạng',
   },
+  // An operator name the file's operator does not go by, nor any other (QA P7).
+  unknown_operator: {
+    en: 'unknown operator name "{value}": the file is uploaded for {operator}; write its name, or leave the column empty',
+    vi: 'Không nhận ra tên nhà mạng "{value}": tệp đang được tải lên cho {operator}; hãy ghi đúng tên nhà mạng này hoặc để trống cột',
+  },
   outside_areas: { en: 'the point ({lat}, {lon}) is outside every area of "{set}": check the coordinates', vi: 'Điểm ({lat}; {lon}) không thuộc địa bàn nào của "{set}": hãy kiểm tra lại tọa độ' },
   bad_geometry: { en: 'the feature has no Point geometry [longitude, latitude]', vi: 'Đối tượng không có hình học dạng Point [kinh độ, vĩ độ]' },
   unknown_column: { en: 'column "{value}" is not one the planner knows: kept aside, not imported', vi: 'Không nhận ra cột "{value}": cột này được để riêng, không nhập vào hệ thống' },

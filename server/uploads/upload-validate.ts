@@ -1,8 +1,9 @@
 import type { Technology } from '../../geo/normalize-technology.js';
 import type { StationStatus } from '../db/schema.js';
 import type { StationState } from '../stations/stations.repository.js';
-import { foldKey, type Field } from './upload-headers.js';
+import type { Field } from './upload-headers.js';
 import { makeIssue, type IssueParams } from './upload-messages.js';
+import { nameOperator } from './upload-operator-names.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
 import { readPoint } from './upload-validate-point.js';
 import { cellText, readText, UNCOMPUTED, type Read } from './upload-values.js';
@@ -23,8 +24,8 @@ export const ISSUE_CODES = [
   'missing_value', 'unknown_technology', 'unknown_status', 'bad_number', 'out_of_range', 'swapped_coordinates',
   'bad_date', 'future_date', 'date_order', 'bad_text', 'duplicate', 'other_operator', 'outside_areas',
   'bad_geometry', 'unknown_column',
-  // Single cell values (QA P16, P21).
-  'no_coordinates', 'outside_vietnam', 'uncomputed_formula',
+  // Single cell values (QA P7, P16, P21).
+  'unknown_operator', 'no_coordinates', 'outside_vietnam', 'uncomputed_formula',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -125,9 +126,7 @@ function checkOperator(cell: Cells[Field], ctx: ValidateContext, error: ErrorFn,
   if (isBlank(cell)) return;
   const t = readText(cell, MAX_NAME_LENGTH);
   if (!t.ok) return void refuse('bad_text', 'operator', t);
-  const given = foldKey(t.value);
-  const names = new Set([foldKey(ctx.operator.code), foldKey(ctx.operator.name), ...foldKey(ctx.operator.name).split('_')]);
-  if (!names.has(given)) {
-    error('other_operator', 'operator', { operator: ctx.operator.code });
-  }
+  const naming = nameOperator(t.value, ctx.operator);
+  if (naming === 'other') error('other_operator', 'operator', { operator: ctx.operator.code });
+  if (naming === 'unknown') error('unknown_operator', 'operator', { operator: ctx.operator.code });
 }

@@ -15,6 +15,17 @@ const only = (values: Partial<Record<Field, Cell>>) => {
   return { station, keys: keys(issues), vi: issues.map((i) => renderIssue(i, 'vi')), en: issues.map((i) => renderIssue(i, 'en')) };
 };
 
+describe('operator column', () => {
+  it('the operator\'s own names pass; another operator\'s name is other_operator; no operator\'s is unknown_operator', () => {
+    for (const n of ['Viettel An Giang', 'Tập đoàn Viettel', 'Viettel Telecom', 'VTL']) expect(only({ operator: n }).keys, n).toEqual([]);
+    expect(only({ operator: 'VinaPhone' }).keys).toEqual(['error other_operator operator']);
+    const unknown = only({ operator: 'Công ty ABC' });
+    expect(unknown.keys).toEqual(['error unknown_operator operator']);
+    expect(unknown.en).toEqual(['unknown operator name "Công ty ABC": the file is uploaded for VIETTEL; write its name, or leave the column empty']);
+    expect(unknown.vi[0]).toMatch(/^Không nhận ra tên nhà mạng "Công ty ABC": tệp đang được tải lên cho VIETTEL/);
+  });
+});
+
 describe('coordinates', () => {
   it('0/0 and near it is no coordinates; a point outside Vietnam says to check the signs or the order', () => {
     expect(only({ latitude: '0', longitude: '0' }).keys).toEqual(['error no_coordinates latitude']);

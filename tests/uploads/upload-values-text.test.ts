@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nameOperator } from '../../server/uploads/upload-operator-names.js';
 import { Uncomputed } from '../../server/uploads/upload-source.js';
 import { cellText, readText } from '../../server/uploads/upload-values.js';
 import { readStatus, readTechnology } from '../../server/uploads/upload-values-enums.js';
@@ -39,5 +40,30 @@ describe('status and technology cells', () => {
     for (const t of ['4G+5G', '4G/5G', 'LTE + NR', '4G và 5G', '4G and 5G', '5G, 4G']) expect(kindOf(readTechnology(t)), t).toBe('fail:both');
     for (const t of ['3G', '2G', '2G/3G', 'GSM', 'WCDMA', 'UMTS']) expect(kindOf(readTechnology(t)), t).toBe('fail:legacy');
     for (const t of ['XG', '3G/4G', '=cmd', 'N/A']) expect(kindOf(readTechnology(t)), t).toBe('fail:unknown');
+  });
+});
+
+describe('operator names (QA P7, c20_operator_column.csv)', () => {
+  const op = (code: string, name: string) => ({ code, name });
+  const VIETTEL = op('VIETTEL', 'Viettel'), VNPT = op('VNPT', 'VNPT (VinaPhone)'), MOBIFONE = op('MOBIFONE', 'MobiFone'), VNMB = op('VIETNAMOBILE', 'Vietnamobile');
+
+  it('a name with the operator\'s brand and no other\'s is the operator\'s own', () => {
+    const own: [typeof VIETTEL, string[]][] = [
+      [VIETTEL, ['VIETTEL', 'viettel', 'Viettel An Giang', 'Tập đoàn Viettel', 'Viettel Telecom', 'VTL', 'Tổng Công ty Viễn thông Viettel']],
+      [VNPT, ['VNPT', 'VNPT An Giang', 'VinaPhone', 'Vina Phone', 'VNP', 'VNPT (VinaPhone)', 'VNPT-VinaPhone']],
+      [MOBIFONE, ['MobiFone', 'Mobifone', 'MBF', 'Tổng công ty Viễn thông MobiFone', 'Mobi Fone']],
+      [VNMB, ['Vietnamobile', 'VNMB', 'Công ty Vietnamobile']],
+    ];
+    for (const [operator, names] of own) for (const n of names) expect(nameOperator(n, operator), `${operator.code}: ${n}`).toBe('own');
+  });
+
+  it('a name with another operator\'s brand is the other\'s, even beside the own one', () => {
+    for (const n of ['VNPT', 'VinaPhone', 'MobiFone', 'MBF', 'Vietnamobile', 'VNMB', 'Viettel VinaPhone']) expect(nameOperator(n, VIETTEL), n).toBe('other');
+    expect(nameOperator('Viettel', VNPT)).toBe('other');
+    expect(nameOperator('VTL', MOBIFONE)).toBe('other');
+  });
+
+  it('a name with no operator\'s brand is unknown, not another operator\'s', () => {
+    for (const n of ['Công ty ABC', 'FPT', 'An Giang', 'Tập đoàn', 'Viet', 'Telecom']) expect(nameOperator(n, VIETTEL), n).toBe('unknown');
   });
 });
