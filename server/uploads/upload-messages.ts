@@ -26,6 +26,8 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   'missing_value.technology': { en: '{field} is empty: write 4G or 5G', vi: '{field} đang để trống: ghi 4G hoặc 5G' },
   'missing_value.latitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
   'missing_value.longitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
+  // A placeholder for no value ("-", "N/A", "#N/A") in a field every station needs.
+  'missing_value.placeholder': { en: '{field} is "{value}", which stands for no value: every station needs it filled in', vi: '{field} ghi "{value}", tức là không có giá trị: mỗi trạm phải điền cột này' },
   unknown_technology: { en: 'unknown technology "{value}": use 4G (LTE, eNB) or 5G (NR, gNB)', vi: '{field} "{value}" không hợp lệ: chỉ chấp nhận 4G (LTE, eNB) hoặc 5G (NR, gNB)' },
   // Hints for technologies that are not one of 4G and 5G (QA P15).
   'unknown_technology.both': {
@@ -113,10 +115,24 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: 'decommissioned on {decommissioned:date}, before it was commissioned ({commissioned:date})',
     vi: '{field} {decommissioned:date} sớm hơn ngày phát sóng ({commissioned:date}): trạm không thể ngừng trước khi phát sóng',
   },
+  // The status the file gives against the decommissioning date it gives (QA P24).
+  status_conflict: {
+    en: 'the status is on air, but the station was decommissioned on {date:date} (today is {today:date}): give the status decommissioned, or fix the date',
+    vi: 'Trạng thái là đang phát sóng nhưng trạm đã ngừng từ ngày {date:date} (hôm nay là {today:date}): hãy đổi trạng thái thành ngừng hoặc sửa lại ngày',
+  },
+  'status_conflict.planned': {
+    en: 'the status is planned, but a decommissioning date is given ({date:date}): a planned station has not been on air yet; fix the status, or remove the date',
+    vi: 'Trạng thái là kế hoạch nhưng lại có ngày ngừng ({date:date}): trạm theo kế hoạch chưa từng phát sóng; hãy sửa trạng thái hoặc xóa ngày này',
+  },
   bad_text: { en: '{field} is not valid text', vi: '{field} không phải văn bản hợp lệ' },
   'bad_text.too_long': { en: '{field} is {length} characters long; at most {max} are allowed', vi: '{field} dài {length} ký tự, vượt quá mức tối đa {max} ký tự' },
   'bad_text.control_chars': { en: '{field} contains control characters (tab, line break or invisible codes)', vi: '{field} chứa ký tự điều khiển (dấu tab, xuống dòng hoặc ký tự ẩn)' },
   'bad_text.not_utf8': { en: '{field} has characters that are not UTF-8: save the file as UTF-8', vi: '{field} có ký tự không phải UTF-8: hãy lưu tệp ở dạng UTF-8' },
+  // Codes and names: look-alikes refused (QA P24).
+  'bad_text.invisible': {
+    en: '{field} contains invisible characters (zero-width spaces or text-direction marks): they make codes and names look alike that are not; type it again',
+    vi: '{field} chứa ký tự ẩn (khoảng trắng không độ rộng hoặc dấu đổi chiều văn bản), khiến các mã và tên trông giống nhau nhưng thực ra khác nhau: hãy gõ lại',
+  },
   // Any cell: a formula the file holds without its value (QA P21).
   uncomputed_formula: {
     en: '{field}: the cell holds the formula {value} with no computed value: open the file in Excel and save it again',

@@ -1,7 +1,7 @@
 import type { Field } from './upload-headers.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
 import type { ErrorFn } from './upload-validate.js';
-import { UNCOMPUTED } from './upload-values.js';
+import { isPlaceholder, UNCOMPUTED } from './upload-values.js';
 import { readCoordinate, type Axis } from './upload-values-number.js';
 
 /** Vietnam's extent, generously (the Spratly and Paracel islands included). */
@@ -19,6 +19,7 @@ export function readPoint(values: ParsedRow['values'], error: ErrorFn): { lon: n
 
 function readAxis(cell: ParsedRow['values'][Field], axis: Axis, error: ErrorFn): number | null {
   if (isBlank(cell)) return void error('missing_value', axis, { kind: axis }), null;
+  if (isPlaceholder(cell)) return void error('missing_value', axis, { kind: 'placeholder' }), null;
   const r = readCoordinate(cell, axis);
   if (r.ok) return r.value;
   if (r.kind === UNCOMPUTED) error('uncomputed_formula', axis);

@@ -6,7 +6,7 @@ import { makeIssue, type IssueParams } from './upload-messages.js';
 import { nameOperator } from './upload-operator-names.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
 import { readPoint } from './upload-validate-point.js';
-import { cellText, readText, UNCOMPUTED, type Read } from './upload-values.js';
+import { cellText, isPlaceholder, readVisibleText, UNCOMPUTED, type Read } from './upload-values.js';
 import { readDate } from './upload-values-date.js';
 import { readStatus, readTechnology } from './upload-values-enums.js';
 
@@ -24,8 +24,8 @@ export const ISSUE_CODES = [
   'missing_value', 'unknown_technology', 'unknown_status', 'bad_number', 'out_of_range', 'swapped_coordinates',
   'bad_date', 'future_date', 'date_order', 'bad_text', 'duplicate', 'other_operator', 'outside_areas',
   'bad_geometry', 'unknown_column',
-  // Single cell values (QA P7, P16, P21).
-  'unknown_operator', 'no_coordinates', 'outside_vietnam', 'uncomputed_formula',
+  // Single cell values (QA P7, P16, P21, P24).
+  'unknown_operator', 'no_coordinates', 'outside_vietnam', 'uncomputed_formula', 'status_conflict',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -83,29 +83,40 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
 
 type RefuseFn = (code: IssueCode, field: Field, r: Failure) => void;
 
+/** Blank or a placeholder: missing (a station needs it). */
+function missing(cell: Cells[Field], field: Field, error: ErrorFn): boolean {
+  if (isBlank(cell)) error('missing_value', field, { kind: field });
+  else if (isPlaceholder(cell)) error('missing_value', field, { kind: 'placeholder' });
+  else return false;
+  return true;
+}
+
 function readCode(cell: Cells[Field], error: ErrorFn, refuse: RefuseFn): string | null {
-  if (isBlank(cell)) return void error('missing_value', 'station_code', { kind: 'station_code' }), null;
-  const t = readText(cell, MAX_CODE_LENGTH);
+  if (missing(cell, 'station_code', error)) return null;
+  const t = readVisibleText(cell, MAX_CODE_LENGTH);
   if (t.ok) return t.value;
   return void refuse('bad_text', 'station_code', t), null;
 }
 
 function readRequiredTechnology(cell: Cells[Field], error: ErrorFn, refuse: RefuseFn): Technology | null {
-  if (isBlank(cell)) return void error('missing_value', 'technology', { kind: 'technology' }), null;
+  if (missing(cell, 'technology', error)) return null;
   const t = readTechnology(cell);
   if (t.ok) return t.value;
   return void refuse('unknown_technology', 'technology', t), null;
 }
 
+/** A placeholder ("N/A") in an optional field says nothing: like a blank, the stored value stays. */
+const absent = (cell: Cells[Field]) => isBlank(cell) || isPlaceholder(cell);
+
 function optionalDate(cell: Cells[Field], field: Field, refuse: RefuseFn): string | null {
-  if (isBlank(cell)) return null;
+  if (absent(cell)) return null;
   const d = readDate(cell);
   return d.ok ? d.value : (refuse('bad_date', field, d), null);
 }
 
 function readName(cell: Cells[Field], refuse: RefuseFn): string | null {
-  if (isBlank(cell)) return null;
-  const n = readText(cell, MAX_NAME_LENGTH);
+  if (absent(cell)) return null;
+  const n = readVisibleText(cell, MAX_NAME_LENGTH);
   if (!n.ok) return void refuse('bad_text', 'name', n), null;
   return n.value || null;
 }
@@ -120,11 +131,18 @@ function checkDates({ status, commissionedOn, decommissionedOn }: RowDates, toda
   if (commissionedOn && decommissionedOn && decommissionedOn < commissionedOn) {
     error('date_order', 'decommissioned_on', { decommissioned: decommissionedOn, commissioned: commissionedOn });
   }
+  // On air with a decommissioning date still to come is a station with its end planned; one passed contradicts the status.
+  if (status === 'on_air' && decommissionedOn && decommissionedOn <= today) {
+    error('status_conflict', 'decommissioned_on', { date: decommissionedOn, today });
+  }
+  if (status === 'planned' && decommissionedOn) {
+    error('status_conflict', 'decommissioned_on', { kind: 'planned', date: decommissionedOn });
+  }
 }
 
 function checkOperator(cell: Cells[Field], ctx: ValidateContext, error: ErrorFn, refuse: RefuseFn): void {
-  if (isBlank(cell)) return;
-  const t = readText(cell, MAX_NAME_LENGTH);
+  if (absent(cell)) return;
+  const t = readVisibleText(cell, MAX_NAME_LENGTH);
   if (!t.ok) return void refuse('bad_text', 'operator', t);
   const naming = nameOperator(t.value, ctx.operator);
   if (naming === 'other') error('other_operator', 'operator', { operator: ctx.operator.code });

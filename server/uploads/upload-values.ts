@@ -18,8 +18,22 @@ export function cellText(cell: Cell | undefined): string {
   return String(cell).trim();
 }
 
+// What people type for "no value". Lower case; compared after trim.
+const PLACEHOLDERS = new Set(['-', '--', '–', '—', 'n/a', '#n/a', 'null', 'none', 'x']);
+
+/**
+ * A cell standing for "no value" (`-`, `N/A`, Excel's `#N/A`, `null`, `x` …). For an optional
+ * field it is a blank (the stored value stays); a required one it leaves missing.
+ */
+export function isPlaceholder(cell: Cell | undefined): boolean {
+  return typeof cell === 'string' && PLACEHOLDERS.has(cell.trim().toLowerCase());
+}
+
 // C0/C1 controls and the replacement character (bytes that were not UTF-8).
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\uFFFD]/;
+// Invisible yet not blank: zero-width space, joiners, word joiner, a BOM inside the text, and the
+// text-direction marks and overrides. "QA\u200B1" looks like "QA1" and is another code.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 /** Text kept as NFC (so "Mỹ Hòa" typed on any keyboard compares equal), bounded, printable. */
 export function readText(cell: Cell | undefined, maxLength: number): Read<string> {
@@ -32,7 +46,19 @@ export function readText(cell: Cell | undefined, maxLength: number): Read<string
   return ok(text);
 }
 
-/** Text from a file shown back to people (reports, column names): control codes made visible, as PostgreSQL refuses NUL. */
+/** A code or a name people will compare by eye: readText, and no invisible character in it. */
+export function readVisibleText(cell: Cell | undefined, maxLength: number): Read<string> {
+  const t = readText(cell, maxLength);
+  if (!t.ok) return t;
+  return INVISIBLE.test(t.value) ? fail('invisible') : t;
+}
+
+/**
+ * Text from a file shown back to people (reports, column names): control codes (C0 and C1) and
+ * invisible characters made visible as `\uXXXX`, as PostgreSQL refuses NUL and a direction
+ * override would turn the report around.
+ */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

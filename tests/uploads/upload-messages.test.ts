@@ -47,7 +47,8 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   outside_areas: S('latitude', '21, 105.8', { lat: 21, lon: 105.8, set: 'Huyện An Giang 2019' }),
   bad_geometry: S(null, null),
   unknown_column: S(null, 'Ghi chú'),
-  // Single cell values (QA P7, P15–P17, P21, P25).
+  // Single cell values (QA P7, P15–P17, P21, P24, P25).
+  'missing_value.placeholder': S('station_code', 'N/A', { kind: 'placeholder' }),
   'unknown_technology.both': S('technology', '4G+5G', { kind: 'both' }),
   'unknown_technology.legacy': S('technology', '3G', { kind: 'legacy' }),
   'unknown_status.suspended': S('status', 'Tạm dừng', { kind: 'suspended' }),
@@ -61,6 +62,9 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   'outside_vietnam.sign': S('latitude', '-10.38', { kind: 'sign', lat: -10.38, lon: 105.43 }),
   'bad_date.year_range': S('commissioned_on', '1899-12-31', { kind: 'year_range' }),
   'bad_date.us_order': S('commissioned_on', '3/15/2024', { kind: 'us_order' }),
+  status_conflict: S('decommissioned_on', '2021-01-01', { date: '2021-01-01', today: '2025-06-15' }),
+  'status_conflict.planned': S('decommissioned_on', '2021-01-01', { kind: 'planned', date: '2021-01-01' }),
+  'bad_text.invisible': S('station_code', 'QA\u200b1', { kind: 'invisible' }),
   uncomputed_formula: S('latitude', '=10+0.382'),
   unknown_operator: S('operator', 'Công ty ABC', { operator: 'VIETTEL' }),
 };
@@ -175,9 +179,10 @@ describe('upload messages catalogue', () => {
       { station_code: 'C\u0007', technology: '4G', latitude: '105.4', longitude: '10.4', commissioned_on: '2024-02-31' },
       { station_code: 'D', technology: '4G', latitude: '10.4', longitude: '105.4', status: 'on_air', commissioned_on: '2030-01-01', name: 'M\uFFFD' },
       { station_code: 'E', technology: '4G', latitude: '10.4', longitude: '105.4', commissioned_on: '2024-05-01', decommissioned_on: '2024-01-01' },
-      { station_code: 'G', technology: '4G', latitude: '10 3771', longitude: '0', operator: 'Công ty ABC' },
-      { station_code: 'H', technology: '4G', latitude: '0', longitude: '0' },
-      { station_code: 'I', technology: '4G', latitude: '48.8566', longitude: '2.3522' },
+      { station_code: 'F\u200b', technology: '3G', latitude: '10°75\'', longitude: '105°26\'04"N', operator: 'Công ty ABC' },
+      { station_code: 'G', technology: '4G', latitude: '10 3771', longitude: '0' },
+      { station_code: 'H', technology: '4G', latitude: '0', longitude: '0', status: 'on_air', decommissioned_on: '2021-01-01' },
+      { station_code: 'I', technology: '4G', latitude: '48.8566', longitude: '2.3522', status: 'planned', decommissioned_on: '2021-01-01' },
       { station_code: 'J', technology: '4G', latitude: '-10.38', longitude: '105.43', name: new Uncomputed('"Trạm "&"A"') },
     ];
     const issues: RowIssue[] = rows.flatMap((values, i) => validateRow({ rowNumber: i + 2, values: values as never }, ctx).issues);

@@ -17,7 +17,7 @@ const only = (values: Partial<Record<Field, Cell>>) => {
 
 describe('operator column', () => {
   it('the operator\'s own names pass; another operator\'s name is other_operator; no operator\'s is unknown_operator', () => {
-    for (const n of ['Viettel An Giang', 'Tập đoàn Viettel', 'Viettel Telecom', 'VTL']) expect(only({ operator: n }).keys, n).toEqual([]);
+    for (const n of ['Viettel An Giang', 'Tập đoàn Viettel', 'Viettel Telecom', 'VTL', 'N/A']) expect(only({ operator: n }).keys, n).toEqual([]);
     expect(only({ operator: 'VinaPhone' }).keys).toEqual(['error other_operator operator']);
     const unknown = only({ operator: 'Công ty ABC' });
     expect(unknown.keys).toEqual(['error unknown_operator operator']);
@@ -76,6 +76,37 @@ describe('technology and status', () => {
     expect(only({ status: 'Đã phát sóng' }).station?.status).toBe('on_air');
     expect(only({ status: 'Đã tháo dỡ' }).station?.status).toBe('decommissioned');
     expect(only({ status: 'Đang xây dựng' }).station?.status).toBe('planned');
+  });
+
+  it('the status against the decommissioning date the row gives', () => {
+    expect(only({ status: 'on_air', decommissioned_on: '2021-01-01' }).keys).toEqual(['error status_conflict decommissioned_on']);
+    expect(only({ status: 'on_air', decommissioned_on: '2025-06-15' }).en)
+      .toEqual(['the status is on air, but the station was decommissioned on 2025-06-15 (today is 2025-06-15): give the status decommissioned, or fix the date']);
+    // Its end still to come: an on-air station with its decommissioning planned.
+    expect(only({ status: 'on_air', decommissioned_on: '2025-06-16' }).station).toMatchObject({ status: 'on_air', decommissionedOn: '2025-06-16' });
+    expect(only({ status: 'planned', decommissioned_on: '2027-06-01' }).keys).toEqual(['error status_conflict.planned decommissioned_on']);
+    expect(only({ status: 'decommissioned', decommissioned_on: '2021-01-01' }).keys).toEqual([]);
+    expect(only({ decommissioned_on: '2021-01-01' }).keys).toEqual([]);
+  });
+});
+
+describe('placeholders, invisible characters, line breaks', () => {
+  it('a placeholder is missing in a required field, a blank in an optional one, unknown as a status', () => {
+    for (const p of ['-', '—', 'N/A', 'n/a', 'null', '#N/A', 'none', 'x']) {
+      expect(only({ station_code: p }).keys, p).toEqual(['error missing_value.placeholder station_code']);
+    }
+    expect(only({ station_code: 'N/A' }).en).toEqual(['station_code is "N/A", which stands for no value: every station needs it filled in']);
+    expect(only({ latitude: '#N/A', technology: '-' }).keys).toEqual(['error missing_value.placeholder technology', 'error missing_value.placeholder latitude']);
+    const blank = only({ name: 'N/A', commissioned_on: '-', decommissioned_on: 'n/a', operator: '#N/A' });
+    expect(blank.keys).toEqual([]);
+    expect(blank.station).toMatchObject({ name: null, commissionedOn: null, decommissionedOn: null });
+    expect(only({ status: 'N/A' }).keys).toEqual(['error unknown_status status']);
+  });
+
+  it('invisible characters in codes and names are refused with their reason', () => {
+    expect(only({ station_code: 'QA\u200B1' }).keys).toEqual(['error bad_text.invisible station_code']);
+    expect(only({ name: 'bidi \u202Eevil\u202C' }).keys).toEqual(['error bad_text.invisible name']);
+    expect(only({ name: 'bidi \u202Eevil\u202C' }).vi[0]).toMatch(/^Tên trạm chứa ký tự ẩn/);
   });
 });
 

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameOperator } from '../../server/uploads/upload-operator-names.js';
 import { Uncomputed } from '../../server/uploads/upload-source.js';
-import { cellText, readText } from '../../server/uploads/upload-values.js';
+import { cellText, isPlaceholder, readText, readVisibleText, visible } from '../../server/uploads/upload-values.js';
 import { readStatus, readTechnology } from '../../server/uploads/upload-values-enums.js';
 
 /* Text, status, technology and operator cells (QA P7, P15, P21, P24, P25). */
@@ -14,8 +15,34 @@ describe('text cells', () => {
     expect(cellText(f)).toBe('=10+0.382');
     expect(cellText(new Uncomputed('=A1'))).toBe('=A1');
     expect(kindOf(readText(f, 64))).toBe('fail:uncomputed');
+    expect(kindOf(readVisibleText(f, 64))).toBe('fail:uncomputed');
     expect(kindOf(readStatus(f))).toBe('fail:uncomputed');
     expect(kindOf(readTechnology(f))).toBe('fail:uncomputed');
+  });
+
+  it('placeholders for no value, whatever the case; a real value is none', () => {
+    for (const t of ['-', ' — ', '–', '--', 'N/A', 'n/a', '#N/A', 'null', 'NULL', 'none', 'x', 'X']) expect(isPlaceholder(t), t).toBe(true);
+    for (const t of ['', 'NA-1', 'xx', 'Không', '0', 'VT-1']) expect(isPlaceholder(t), t).toBe(false);
+    expect(isPlaceholder(null)).toBe(false);
+  });
+
+  it('refuses invisible characters in codes and names, anywhere but at the trimmed ends', () => {
+    for (const c of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u202A', '\u202E', '\u2066', '\u2069', '\u200F']) {
+      expect(kindOf(readVisibleText(`QA${c}1`, 64)), c.charCodeAt(0).toString(16)).toBe('fail:invisible');
+    }
+    expect(kindOf(readVisibleText('\u200BQA1', 64))).toBe('fail:invisible');
+    // A BOM at the start of a cell is trimmed away (String.prototype.trim): nothing is left of it to mislead.
+    expect(kindOf(readVisibleText('\uFEFFQA-C22-019', 64))).toBe('QA-C22-019');
+  });
+
+  it('visible() escapes C0, C1 and invisible characters, and keeps every other character', () => {
+    expect(visible('c1\u0085char')).toBe('c1\\u0085char');
+    expect(visible('a\u0000b\u007f\u009f')).toBe('a\\u0000b\\u007f\\u009f');
+    expect(visible('bidi \u202Eevil\u202C')).toBe('bidi \\u202eevil\\u202c');
+    expect(visible('Trạm Mỹ Hòa 📡 ¡¿')).toBe('Trạm Mỹ Hòa 📡 ¡¿');
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
+      expect(visible(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/);
+    }), { numRuns: 1000, seed: 20250615 });
   });
 });
 
