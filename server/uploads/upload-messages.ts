@@ -128,10 +128,14 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   'bad_text.too_long': { en: '{field} is {length} characters long; at most {max} are allowed', vi: '{field} dài {length} ký tự, vượt quá mức tối đa {max} ký tự' },
   'bad_text.control_chars': { en: '{field} contains control characters (tab, line break or invisible codes)', vi: '{field} chứa ký tự điều khiển (dấu tab, xuống dòng hoặc ký tự ẩn)' },
   'bad_text.not_utf8': { en: '{field} has characters that are not UTF-8: save the file as UTF-8', vi: '{field} có ký tự không phải UTF-8: hãy lưu tệp ở dạng UTF-8' },
-  // Codes and names: look-alikes refused (QA P24).
+  // Codes and names: look-alikes refused, Alt+Enter kept with a warning (QA P24, P25).
   'bad_text.invisible': {
     en: '{field} contains invisible characters (zero-width spaces or text-direction marks): they make codes and names look alike that are not; type it again',
     vi: '{field} chứa ký tự ẩn (khoảng trắng không độ rộng hoặc dấu đổi chiều văn bản), khiến các mã và tên trông giống nhau nhưng thực ra khác nhau: hãy gõ lại',
+  },
+  'bad_text.line_breaks': {
+    en: '{field} had line breaks or tabs (Alt+Enter in Excel): each was replaced by a space and the station is kept',
+    vi: '{field} có dấu xuống dòng hoặc dấu tab (Alt+Enter trong Excel): đã được thay bằng dấu cách, trạm vẫn được giữ',
   },
   // Any cell: a formula the file holds without its value (QA P21).
   uncomputed_formula: {

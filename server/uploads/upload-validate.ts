@@ -13,8 +13,9 @@ import { readStatus, readTechnology } from './upload-values-enums.js';
 export type { StationState };
 
 /**
- * A row without errors. A null name, status or date is one the file does not give: planning
- * keeps the stored value (sql/queries/upload-plan-rows.sql), a new station gets the defaults.
+ * A row without errors (it may have warnings). A null name, status or date is one the file
+ * does not give: planning keeps the stored value (sql/queries/upload-plan-rows.sql), a new
+ * station gets the defaults.
  */
 export interface ValidStation extends Omit<StationState, 'status'> {
   code: string; technology: Technology; rowNumber: number; status: StationStatus | null;
@@ -54,8 +55,9 @@ type Failure = Extract<Read<unknown>, { ok: false }>;
 export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: ValidStation | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const v = row.values;
-  const error: ErrorFn = (code, field, params = {}) =>
-    issues.push(makeIssue({ row: row.rowNumber, severity: 'error', code, field, params, value: field ? cellText(v[field]).slice(0, 200) || null : null }));
+  const issue = (severity: RowIssue['severity']): ErrorFn => (code, field, params = {}) =>
+    issues.push(makeIssue({ row: row.rowNumber, severity, code, field, params, value: field ? cellText(v[field]).slice(0, 200) || null : null }));
+  const error = issue('error');
   // A reader's kind picks the text's variant; `unknown` has none: the code's own text says it.
   const refuse = (code: IssueCode, field: Field, r: Failure) =>
     r.kind === UNCOMPUTED ? error('uncomputed_formula', field) : error(code, field, r.kind === 'unknown' ? r.params : { kind: r.kind, ...r.params });
@@ -74,10 +76,10 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
   const commissionedOn = optionalDate(v.commissioned_on, 'commissioned_on', refuse);
   const decommissionedOn = optionalDate(v.decommissioned_on, 'decommissioned_on', refuse);
   checkDates({ status, commissionedOn, decommissionedOn }, ctx.today, error);
-  const name = readName(v.name, refuse);
+  const name = readName(v.name, refuse, issue('warning'));
   checkOperator(v.operator, ctx, error, refuse);
 
-  if (issues.length || code === null || technology === null || point === null) return { station: null, issues };
+  if (issues.some((i) => i.severity === 'error') || code === null || technology === null || point === null) return { station: null, issues };
   return { station: { code, technology, rowNumber: row.rowNumber, name, lon: point.lon, lat: point.lat, status, commissionedOn, decommissionedOn }, issues };
 }
 
@@ -94,7 +96,7 @@ function missing(cell: Cells[Field], field: Field, error: ErrorFn): boolean {
 function readCode(cell: Cells[Field], error: ErrorFn, refuse: RefuseFn): string | null {
   if (missing(cell, 'station_code', error)) return null;
   const t = readVisibleText(cell, MAX_CODE_LENGTH);
-  if (t.ok) return t.value;
+  if (t.ok) return t.value.text;
   return void refuse('bad_text', 'station_code', t), null;
 }
 
@@ -114,11 +116,13 @@ function optionalDate(cell: Cells[Field], field: Field, refuse: RefuseFn): strin
   return d.ok ? d.value : (refuse('bad_date', field, d), null);
 }
 
-function readName(cell: Cells[Field], refuse: RefuseFn): string | null {
+/** Line breaks in a name (Excel's Alt+Enter) are made spaces with a warning: the station is kept. */
+function readName(cell: Cells[Field], refuse: RefuseFn, warn: ErrorFn): string | null {
   if (absent(cell)) return null;
-  const n = readVisibleText(cell, MAX_NAME_LENGTH);
+  const n = readVisibleText(cell, MAX_NAME_LENGTH, { joinLines: true });
   if (!n.ok) return void refuse('bad_text', 'name', n), null;
-  return n.value || null;
+  if (n.value.joined) warn('bad_text', 'name', { kind: 'line_breaks' });
+  return n.value.text || null;
 }
 
 interface RowDates { status: StationStatus | null; commissionedOn: string | null; decommissionedOn: string | null }
@@ -144,7 +148,7 @@ function checkOperator(cell: Cells[Field], ctx: ValidateContext, error: ErrorFn,
   if (absent(cell)) return;
   const t = readVisibleText(cell, MAX_NAME_LENGTH);
   if (!t.ok) return void refuse('bad_text', 'operator', t);
-  const naming = nameOperator(t.value, ctx.operator);
+  const naming = nameOperator(t.value.text, ctx.operator);
   if (naming === 'other') error('other_operator', 'operator', { operator: ctx.operator.code });
   if (naming === 'unknown') error('unknown_operator', 'operator', { operator: ctx.operator.code });
 }

@@ -34,6 +34,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\uFFFD]/;
 // Invisible yet not blank: zero-width space, joiners, word joiner, a BOM inside the text, and the
 // text-direction marks and overrides. "QA\u200B1" looks like "QA1" and is another code.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+// Excel's Alt+Enter (LF; CR LF from some exports) and tabs, with the spaces around them.
+const LINE_BREAKS = / *[\r\n\t]+ */g;
 
 /** Text kept as NFC (so "Mỹ Hòa" typed on any keyboard compares equal), bounded, printable. */
 export function readText(cell: Cell | undefined, maxLength: number): Read<string> {
@@ -46,11 +48,17 @@ export function readText(cell: Cell | undefined, maxLength: number): Read<string
   return ok(text);
 }
 
-/** A code or a name people will compare by eye: readText, and no invisible character in it. */
-export function readVisibleText(cell: Cell | undefined, maxLength: number): Read<string> {
-  const t = readText(cell, maxLength);
+/**
+ * A code or a name people will compare by eye: readText, and no invisible character in it.
+ * `joinLines` (names): line breaks and tabs become one space, and `joined` says so.
+ */
+export function readVisibleText(cell: Cell | undefined, maxLength: number, opts: { joinLines?: boolean } = {}): Read<{ text: string; joined: boolean }> {
+  const raw = typeof cell === 'string' ? cell.trim() : cell;
+  const joined = opts.joinLines === true && typeof raw === 'string' && /[\r\n\t]/.test(raw);
+  const t = readText(joined ? (raw as string).replace(LINE_BREAKS, ' ') : cell, maxLength);
   if (!t.ok) return t;
-  return INVISIBLE.test(t.value) ? fail('invisible') : t;
+  if (INVISIBLE.test(t.value)) return fail('invisible');
+  return ok({ text: t.value, joined });
 }
 
 /**

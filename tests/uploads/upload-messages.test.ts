@@ -65,6 +65,7 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   status_conflict: S('decommissioned_on', '2021-01-01', { date: '2021-01-01', today: '2025-06-15' }),
   'status_conflict.planned': S('decommissioned_on', '2021-01-01', { kind: 'planned', date: '2021-01-01' }),
   'bad_text.invisible': S('station_code', 'QA\u200b1', { kind: 'invisible' }),
+  'bad_text.line_breaks': S('name', 'Dòng 1\nDòng 2', { kind: 'line_breaks' }),
   uncomputed_formula: S('latitude', '=10+0.382'),
   unknown_operator: S('operator', 'Công ty ABC', { operator: 'VIETTEL' }),
 };
@@ -81,7 +82,8 @@ const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
 
 // Names and formats a Vietnamese text may keep as they are: technology names, file formats, settings, the key.
 const KEPT = new Set(['LTE', 'eNB', 'NR', 'gNB', 'UTF', 'CSV', 'JSON', 'GeoJSON', 'FeatureCollection', 'Point', 'Excel', 'xlsx', 'xls', 'zip', 'tab', 'MB', 'kB',
-  'xl', 'workbook', 'xml']); // the last three: the file xl/workbook.xml named as it is
+  'xl', 'workbook', 'xml', // the file xl/workbook.xml named as it is
+  'Alt', 'Enter']); // the keys Alt+Enter
 const COMMON_ENGLISH = ['the', 'is', 'are', 'and', 'or', 'of', 'to', 'for', 'with', 'not', 'no', 'file', 'row', 'rows', 'column', 'use', 'write', 'must', 'has', 'this', 'it', 'on', 'at', 'by', 'be', 'empty', 'station', 'date', 'number', 'sheet', 'unknown', 'valid'];
 
 // An English text may name the Vietnamese headers ("Kinh độ"): their words are not English.
@@ -179,6 +181,7 @@ describe('upload messages catalogue', () => {
       { station_code: 'C\u0007', technology: '4G', latitude: '105.4', longitude: '10.4', commissioned_on: '2024-02-31' },
       { station_code: 'D', technology: '4G', latitude: '10.4', longitude: '105.4', status: 'on_air', commissioned_on: '2030-01-01', name: 'M\uFFFD' },
       { station_code: 'E', technology: '4G', latitude: '10.4', longitude: '105.4', commissioned_on: '2024-05-01', decommissioned_on: '2024-01-01' },
+      { station_code: 'N/A', technology: '4G+5G', latitude: '10 22 30', longitude: '105.427.1', status: 'Tạm dừng', commissioned_on: '1899-12-31', decommissioned_on: '3/15/2024', name: 'a\nb' },
       { station_code: 'F\u200b', technology: '3G', latitude: '10°75\'', longitude: '105°26\'04"N', operator: 'Công ty ABC' },
       { station_code: 'G', technology: '4G', latitude: '10 3771', longitude: '0' },
       { station_code: 'H', technology: '4G', latitude: '0', longitude: '0', status: 'on_air', decommissioned_on: '2021-01-01' },

@@ -108,6 +108,16 @@ describe('placeholders, invisible characters, line breaks', () => {
     expect(only({ name: 'bidi \u202Eevil\u202C' }).keys).toEqual(['error bad_text.invisible name']);
     expect(only({ name: 'bidi \u202Eevil\u202C' }).vi[0]).toMatch(/^Tên trạm chứa ký tự ẩn/);
   });
+
+  it('Alt+Enter in a name: one space instead, a warning, and the station is kept', () => {
+    const r = only({ name: 'Dòng 1\r\nDòng 2' });
+    expect(r.keys).toEqual(['warning bad_text.line_breaks name']);
+    expect(r.station).toMatchObject({ code: 'VT-1', name: 'Dòng 1 Dòng 2' });
+    expect(r.en[0]).toBe('name had line breaks or tabs (Alt+Enter in Excel): each was replaced by a space and the station is kept');
+    // Not in a code, and not for other control characters.
+    expect(only({ station_code: 'VT\n1' }).keys).toEqual(['error bad_text.control_chars station_code']);
+    expect(only({ name: 'esc\u001b[31m' }).keys).toEqual(['error bad_text.control_chars name']);
+  });
 });
 
 describe('a formula without a computed value (Uncomputed)', () => {

@@ -32,7 +32,18 @@ describe('text cells', () => {
     }
     expect(kindOf(readVisibleText('\u200BQA1', 64))).toBe('fail:invisible');
     // A BOM at the start of a cell is trimmed away (String.prototype.trim): nothing is left of it to mislead.
-    expect(kindOf(readVisibleText('\uFEFFQA-C22-019', 64))).toBe('QA-C22-019');
+    expect(kindOf(readVisibleText('\uFEFFQA-C22-019', 64))).toEqual({ text: 'QA-C22-019', joined: false });
+  });
+
+  it('names: Alt+Enter line breaks and tabs become one space, and say so; other controls stay refused', () => {
+    expect(kindOf(readVisibleText('Dòng 1\nDòng 2', 200, { joinLines: true }))).toEqual({ text: 'Dòng 1 Dòng 2', joined: true });
+    expect(kindOf(readVisibleText('Dòng 1 \r\n Dòng 2\r\nDòng 3', 200, { joinLines: true }))).toEqual({ text: 'Dòng 1 Dòng 2 Dòng 3', joined: true });
+    expect(kindOf(readVisibleText('tab\there', 200, { joinLines: true }))).toEqual({ text: 'tab here', joined: true });
+    expect(kindOf(readVisibleText('Mỹ Hòa'.normalize('NFD'), 200, { joinLines: true }))).toEqual({ text: 'Mỹ Hòa', joined: false });
+    expect(kindOf(readVisibleText('a\nb', 200))).toBe('fail:control_chars');
+    expect(kindOf(readVisibleText('a\u0007\nb', 200, { joinLines: true }))).toBe('fail:control_chars');
+    expect(kindOf(readVisibleText('c1\u0085char', 200, { joinLines: true }))).toBe('fail:control_chars');
+    expect(kindOf(readVisibleText(`${'x'.repeat(150)}\n${'y'.repeat(49)}`, 200, { joinLines: true }))).toEqual({ text: `${'x'.repeat(150)} ${'y'.repeat(49)}`, joined: true });
   });
 
   it('visible() escapes C0, C1 and invisible characters, and keeps every other character', () => {
