@@ -43,7 +43,7 @@ function checkPoint(lon: number, lat: number, error: ErrorFn): { lon: number; la
   if (badLat || badLon) return null;
   if (nearZero(lon, lat)) return void error('no_coordinates', 'latitude', { lat, lon }), null;
   if (!inVietnam(lon, lat)) {
-    const sign = inVietnam(Math.abs(lon), Math.abs(lat)) || inVietnam(Math.abs(lat), Math.abs(lon));
+    const sign = inVietnam(Math.abs(lon), Math.abs(lat));
     return void error('outside_vietnam', 'latitude', { lat, lon, ...(sign ? { kind: 'sign' } : {}) }), null;
   }
   return { lon, lat };

@@ -69,6 +69,7 @@ function readDms(text: string, axis: Axis): Read<number> | null {
   else if (last) body = body.slice(0, body.length - last[0].length);
   const letter = (first ?? last)?.[1]?.toUpperCase();
   const m = DMS.exec(body);
+  if (!m && SPACED_DMS.test(body)) return fail('dms_spaces'); // "10 22 30 N"
   if (!m) return /[°º˚′″]|\d\s*['"’”]/.test(text) || letter ? fail('dms') : null;
   if (!letter && !/[°º˚]/.test(body)) return null; // a plain number readNumber refused
   const hemisphere = letter ? HEMISPHERES[letter]! : null;

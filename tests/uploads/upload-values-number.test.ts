@@ -81,6 +81,7 @@ describe('readCoordinate: degrees, minutes and seconds', () => {
     expect(lat('Sai')).toBe('fail:not_number');
     expect(lat('abc')).toBe('fail:not_number');
     expect(lat('N')).toBe('fail:not_number');
+    expect(lat('10 22 30 N')).toBe('fail:dms_spaces');
     expect(value(readCoordinate(new Uncomputed('A1'), 'latitude'))).toBe('fail:uncomputed');
   });
 });
