@@ -26,14 +26,44 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   'missing_value.technology': { en: '{field} is empty: write 4G or 5G', vi: '{field} đang để trống: ghi 4G hoặc 5G' },
   'missing_value.latitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
   'missing_value.longitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
+  // A placeholder for no value ("-", "N/A", "#N/A") in a field every station needs.
+  'missing_value.placeholder': { en: '{field} is "{value}", which stands for no value: every station needs it filled in', vi: '{field} ghi "{value}", tức là không có giá trị: mỗi trạm phải điền cột này' },
   unknown_technology: { en: 'unknown technology "{value}": use 4G (LTE, eNB) or 5G (NR, gNB)', vi: '{field} "{value}" không hợp lệ: chỉ chấp nhận 4G (LTE, eNB) hoặc 5G (NR, gNB)' },
+  // Hints for technologies that are not one of 4G and 5G (QA P15).
+  'unknown_technology.both': {
+    en: '{field} "{value}" names both 4G and 5G: a row is one station of one technology; write two rows with the same code, one 4G and one 5G',
+    vi: '{field} "{value}" ghi cả 4G và 5G: mỗi dòng là một trạm của một công nghệ; hãy tách thành hai dòng cùng mã trạm, một dòng 4G và một dòng 5G',
+  },
+  'unknown_technology.legacy': { en: '{field} "{value}": the planner keeps only 4G and 5G stations; leave 2G and 3G stations out of the file', vi: '{field} "{value}": hệ thống chỉ quản lý trạm 4G và 5G; hãy bỏ các trạm 2G, 3G ra khỏi tệp' },
   unknown_status: {
     en: 'unknown status "{value}": use planned, on_air or decommissioned (kế hoạch, đang phát sóng, ngừng)',
     vi: '{field} "{value}" không hợp lệ: dùng "kế hoạch", "đang phát sóng" hoặc "ngừng"',
   },
+  'unknown_status.suspended': {
+    en: 'status "{value}" (suspended) is not one the planner keeps, only planned, on air and decommissioned: write on_air if the station will be back on air (it keeps counting), or decommissioned with the date it stopped (it no longer counts from then)',
+    vi: '{field} "{value}" (tạm dừng) không có trong hệ thống, chỉ có kế hoạch, đang phát sóng và ngừng: nếu trạm sẽ phát sóng lại, hãy ghi "đang phát sóng" (trạm vẫn được tính); nếu không, ghi "ngừng" kèm ngày ngừng (trạm thôi được tính từ ngày đó)',
+  },
   bad_number: { en: '{field}: "{value}" is not a number', vi: '{field} "{value}" không phải là số' },
   'bad_number.latitude': { en: '{field}: "{value}" is not a number in decimal degrees (like 10.3712 or 10,3712)', vi: '{field} "{value}" không phải là số độ thập phân (ví dụ 10,3712 hoặc 10.3712)' },
   'bad_number.longitude': { en: '{field}: "{value}" is not a number in decimal degrees (like 105.4345 or 105,4345)', vi: '{field} "{value}" không phải là số độ thập phân (ví dụ 105,4345 hoặc 105.4345)' },
+  // Coordinates written in another way than decimal degrees (QA P17).
+  'bad_number.dms_spaces': {
+    en: '{field}: "{value}" looks like degrees, minutes and seconds separated by spaces: write them with their symbols (10°22\'30") or in decimal degrees (10.375)',
+    vi: '{field} "{value}" có vẻ là độ, phút, giây viết cách nhau bằng dấu cách: hãy ghi kèm ký hiệu (10°22\'30") hoặc ghi số độ thập phân (10,375)',
+  },
+  'bad_number.spaces': { en: '{field}: "{value}" has a space inside the number: write one number in decimal degrees (like 10.3712 or 10,3712)', vi: '{field} "{value}" có dấu cách ở giữa số: hãy ghi một số độ thập phân (ví dụ 10,3712 hoặc 10.3712)' },
+  'bad_number.separators': {
+    en: '{field}: "{value}" has more than one dot or comma: degrees have no thousands separator; write one decimal separator (like 10.3771 or 10,3771)',
+    vi: '{field} "{value}" có nhiều hơn một dấu chấm hoặc dấu phẩy: số độ không dùng dấu phân cách hàng nghìn; chỉ ghi một dấu thập phân (ví dụ 10,3771 hoặc 10.3771)',
+  },
+  'bad_number.dms': {
+    en: '{field}: "{value}" is not valid degrees, minutes and seconds: minutes and seconds are below 60, only the last part has decimals, and a minus sign or a hemisphere letter, not both (like 10°22\'30.5")',
+    vi: '{field} "{value}" không phải là độ, phút, giây hợp lệ: phút và giây phải nhỏ hơn 60, chỉ phần cuối được có số thập phân, và chỉ ghi dấu trừ hoặc chữ chỉ hướng, không ghi cả hai (ví dụ 10°22\'30,5")',
+  },
+  'bad_number.hemisphere': {
+    en: '{field}: "{value}" has the letter of the other axis: latitude is north or south, longitude east or west (are the two columns swapped?)',
+    vi: '{field} "{value}" ghi chữ chỉ hướng của trục kia: vĩ độ là Bắc/Nam (N, S, B), kinh độ là Đông/Tây (E, W, Đ); có phải hai cột bị đổi chỗ không?',
+  },
   out_of_range: { en: '{field} {number} is out of range', vi: '{field} {number} nằm ngoài khoảng cho phép' },
   'out_of_range.latitude': { en: '{field} {number} is out of range (−90 to 90)', vi: '{field} {number} nằm ngoài khoảng cho phép (từ −90 đến 90)' },
   'out_of_range.longitude': { en: '{field} {number} is out of range (−180 to 180)', vi: '{field} {number} nằm ngoài khoảng cho phép (từ −180 đến 180)' },
@@ -41,11 +71,30 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: '{@latitude} {lat} and {@longitude} {lon} look swapped: in Vietnam the latitude is about 8–23 and the longitude about 102–110',
     vi: '{@latitude} {lat} và kinh độ {lon} có vẻ bị đảo ngược: ở Việt Nam vĩ độ khoảng 8–23, kinh độ khoảng 102–110',
   },
+  // Possible numbers that are no place in Vietnam (QA P16).
+  no_coordinates: {
+    en: 'no coordinates: {@latitude} {lat} and {@longitude} {lon} are at or next to 0, 0, which means the cells were left at zero; give the station\'s real coordinates',
+    vi: 'Chưa có tọa độ: {@latitude} {lat} và kinh độ {lon} bằng hoặc gần bằng (0; 0), tức là ô tọa độ bị để bằng 0; hãy ghi tọa độ thật của trạm',
+  },
+  outside_vietnam: {
+    en: 'the point ({lat}, {lon}) is outside Vietnam: check the order and the signs of {@latitude} and {@longitude} (in Vietnam the latitude is about 8–23 and the longitude about 102–110)',
+    vi: 'Điểm ({lat}; {lon}) nằm ngoài Việt Nam: hãy kiểm tra thứ tự và dấu âm/dương của vĩ độ và kinh độ (ở Việt Nam vĩ độ khoảng 8–23, kinh độ khoảng 102–110)',
+  },
+  'outside_vietnam.sign': {
+    en: 'the point ({lat}, {lon}) is outside Vietnam: is a sign wrong? In Vietnam both are positive (latitude about 8–23, longitude about 102–110)',
+    vi: 'Điểm ({lat}; {lon}) nằm ngoài Việt Nam: có phải dấu trừ bị ghi nhầm? Ở Việt Nam cả vĩ độ và kinh độ đều dương (vĩ độ khoảng 8–23, kinh độ khoảng 102–110)',
+  },
   bad_date: { en: '{field}: "{value}" is not a date', vi: '{field} "{value}" không phải là ngày' },
   'bad_date.format': { en: '{field}: "{value}" is not a date: write YYYY-MM-DD or DD/MM/YYYY', vi: '{field} "{value}" không phải là ngày: ghi theo dạng ngày/tháng/năm (15/06/2025) hoặc năm-tháng-ngày (2025-06-15)' },
   'bad_date.not_real': { en: '{field}: "{value}" is not a real calendar date', vi: '{field} "{value}" không phải là ngày có thật' },
   'bad_date.not_real_dmy': { en: '{field}: "{value}" is not a real calendar date (day/month/year)', vi: '{field} "{value}" không phải là ngày có thật (đọc theo ngày/tháng/năm)' },
   'bad_date.invalid': { en: '{field}: the cell is not a valid date', vi: '{field}: ô này không chứa ngày hợp lệ' },
+  // Dates read but refused, with the likely reason (QA P25).
+  'bad_date.year_range': { en: '{field}: "{value}" is outside the accepted years (1900 to 2999)', vi: '{field} "{value}" nằm ngoài khoảng năm được chấp nhận (từ 1900 đến 2999)' },
+  'bad_date.us_order': {
+    en: '{field}: "{value}" is not a real date read as day/month/year: month and day swapped? Dates are day/month/year (15/03/2024)',
+    vi: '{field} "{value}" không phải là ngày có thật khi đọc theo ngày/tháng/năm: có phải tháng và ngày bị đổi chỗ? Ngày ghi theo ngày/tháng/năm (15/03/2024)',
+  },
   future_date: {
     en: 'commissioned on {date:date}, after today ({today:date}), but the status is on air: use status planned, or fix the date',
     vi: '{field} {date:date} muộn hơn hôm nay ({today:date}) nhưng trạng thái là đang phát sóng: hãy đổi trạng thái thành kế hoạch hoặc sửa lại ngày',
@@ -66,10 +115,33 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: 'decommissioned on {decommissioned:date}, before it was commissioned ({commissioned:date})',
     vi: '{field} {decommissioned:date} sớm hơn ngày phát sóng ({commissioned:date}): trạm không thể ngừng trước khi phát sóng',
   },
+  // The status the file gives against the decommissioning date it gives (QA P24).
+  status_conflict: {
+    en: 'the status is on air, but the station was decommissioned on {date:date} (today is {today:date}): give the status decommissioned, or fix the date',
+    vi: 'Trạng thái là đang phát sóng nhưng trạm đã ngừng từ ngày {date:date} (hôm nay là {today:date}): hãy đổi trạng thái thành ngừng hoặc sửa lại ngày',
+  },
+  'status_conflict.planned': {
+    en: 'the status is planned, but a decommissioning date is given ({date:date}): a planned station has not been on air yet; fix the status, or remove the date',
+    vi: 'Trạng thái là kế hoạch nhưng lại có ngày ngừng ({date:date}): trạm theo kế hoạch chưa từng phát sóng; hãy sửa trạng thái hoặc xóa ngày này',
+  },
   bad_text: { en: '{field} is not valid text', vi: '{field} không phải văn bản hợp lệ' },
   'bad_text.too_long': { en: '{field} is {length} characters long; at most {max} are allowed', vi: '{field} dài {length} ký tự, vượt quá mức tối đa {max} ký tự' },
   'bad_text.control_chars': { en: '{field} contains control characters (tab, line break or invisible codes)', vi: '{field} chứa ký tự điều khiển (dấu tab, xuống dòng hoặc ký tự ẩn)' },
   'bad_text.not_utf8': { en: '{field} has characters that are not UTF-8: save the file as UTF-8', vi: '{field} có ký tự không phải UTF-8: hãy lưu tệp ở dạng UTF-8' },
+  // Codes and names: look-alikes refused, Alt+Enter kept with a warning (QA P24, P25).
+  'bad_text.invisible': {
+    en: '{field} contains invisible characters (zero-width spaces or text-direction marks): they make codes and names look alike that are not; type it again',
+    vi: '{field} chứa ký tự ẩn (khoảng trắng không độ rộng hoặc dấu đổi chiều văn bản), khiến các mã và tên trông giống nhau nhưng thực ra khác nhau: hãy gõ lại',
+  },
+  'bad_text.line_breaks': {
+    en: '{field} had line breaks or tabs (Alt+Enter in Excel): each was replaced by a space and the station is kept',
+    vi: '{field} có dấu xuống dòng hoặc dấu tab (Alt+Enter trong Excel): đã được thay bằng dấu cách, trạm vẫn được giữ',
+  },
+  // Any cell: a formula the file holds without its value (QA P21).
+  uncomputed_formula: {
+    en: '{field}: the cell holds the formula {value} with no computed value: open the file in Excel and save it again',
+    vi: '{field}: ô chứa công thức {value} nhưng chưa có giá trị đã tính: hãy mở tệp bằng Excel rồi lưu lại',
+  },
   duplicate: { en: 'station {value} ({technology}) is already on row {first}: each station once per file', vi: 'Trạm {value} ({technology}) đã có ở dòng {first}: mỗi trạm chỉ được ghi một lần trong tệp' },
   'other_operator.code': {
     en: 'station code {value} is already a station of {other}: a code is one operator\'s; upload this row for {other}, or correct the code',
@@ -82,6 +154,11 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   other_operator: {
     en: 'this row belongs to operator "{value}", but the file is uploaded for {operator}: upload it for its own operator',
     vi: 'Dòng này thuộc nhà mạng "{value}" nhưng tệp đang được tải lên cho {operator}: hãy tải dòng này lên cho đúng nhà mạng',
+  },
+  // An operator name the file's operator does not go by, nor any other (QA P7).
+  unknown_operator: {
+    en: 'unknown operator name "{value}": the file is uploaded for {operator}; write its name, or leave the column empty',
+    vi: 'Không nhận ra tên nhà mạng "{value}": tệp đang được tải lên cho {operator}; hãy ghi đúng tên nhà mạng này hoặc để trống cột',
   },
   outside_areas: { en: 'the point ({lat}, {lon}) is outside every area of "{set}": check the coordinates', vi: 'Điểm ({lat}; {lon}) không thuộc địa bàn nào của "{set}": hãy kiểm tra lại tọa độ' },
   bad_geometry: { en: 'the feature has no Point geometry [longitude, latitude]', vi: 'Đối tượng không có hình học dạng Point [kinh độ, vĩ độ]' },

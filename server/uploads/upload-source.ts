@@ -1,8 +1,21 @@
 import { AppError } from '../errors.js';
 import type { Field } from './upload-headers.js';
 
-/** A cell as the parsers hand it over: CSV gives text, Excel also numbers, dates and booleans. */
-export type Cell = string | number | boolean | Date | null;
+/**
+ * An Excel formula saved without its computed value (files written by scripts and exporters, not
+ * by Excel): neither blank nor a value, so that the row says which cell to fix. `formula` as the
+ * file holds it, with or without the leading `=`.
+ */
+export class Uncomputed {
+  constructor(readonly formula: string) {}
+  /** As Excel's formula bar shows it. */
+  toString(): string {
+    return this.formula.startsWith('=') ? this.formula : `=${this.formula}`;
+  }
+}
+
+/** A cell as the parsers hand it over: CSV gives text, Excel also numbers, dates, booleans and uncomputed formulas. */
+export type Cell = string | number | boolean | Date | Uncomputed | null;
 
 export type UploadFormat = 'csv' | 'xlsx' | 'geojson';
 

@@ -4,6 +4,7 @@ import { FIELDS, TEMPLATE_HEADERS } from '../../server/uploads/upload-headers.js
 import {
   FILE_MESSAGES, ISSUE_MESSAGES, LANGS, parseTemplate, plainNumber, renderFileProblem, renderIssue, type Lang,
 } from '../../server/uploads/upload-messages.js';
+import { Uncomputed } from '../../server/uploads/upload-source.js';
 import { ISSUE_CODES, validateRow, type RowIssue } from '../../server/uploads/upload-validate.js';
 
 /* The catalogue: every code and variant in both languages, Vietnamese that is Vietnamese, params that fit. */
@@ -48,6 +49,27 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   outside_areas: S('latitude', '21, 105.8', { lat: 21, lon: 105.8, set: 'Huyện An Giang 2019' }),
   bad_geometry: S(null, null),
   unknown_column: S(null, 'Ghi chú'),
+  // Single cell values (QA P7, P15–P17, P21, P24, P25).
+  'missing_value.placeholder': S('station_code', 'N/A', { kind: 'placeholder' }),
+  'unknown_technology.both': S('technology', '4G+5G', { kind: 'both' }),
+  'unknown_technology.legacy': S('technology', '3G', { kind: 'legacy' }),
+  'unknown_status.suspended': S('status', 'Tạm dừng', { kind: 'suspended' }),
+  'bad_number.dms_spaces': S('latitude', '10 22 30', { kind: 'dms_spaces' }),
+  'bad_number.spaces': S('latitude', '10 3771', { kind: 'spaces' }),
+  'bad_number.separators': S('longitude', '105.427.1', { kind: 'separators' }),
+  'bad_number.dms': S('latitude', '10°75\'', { kind: 'dms' }),
+  'bad_number.hemisphere': S('latitude', '105°26\'04"E', { kind: 'hemisphere' }),
+  no_coordinates: S('latitude', '0', { lat: 0, lon: 0 }),
+  outside_vietnam: S('latitude', '48.8566', { lat: 48.8566, lon: 2.3522 }),
+  'outside_vietnam.sign': S('latitude', '-10.38', { kind: 'sign', lat: -10.38, lon: 105.43 }),
+  'bad_date.year_range': S('commissioned_on', '1899-12-31', { kind: 'year_range' }),
+  'bad_date.us_order': S('commissioned_on', '3/15/2024', { kind: 'us_order' }),
+  status_conflict: S('decommissioned_on', '2021-01-01', { date: '2021-01-01', today: '2025-06-15' }),
+  'status_conflict.planned': S('decommissioned_on', '2021-01-01', { kind: 'planned', date: '2021-01-01' }),
+  'bad_text.invisible': S('station_code', 'QA\u200b1', { kind: 'invisible' }),
+  'bad_text.line_breaks': S('name', 'Dòng 1\nDòng 2', { kind: 'line_breaks' }),
+  uncomputed_formula: S('latitude', '=10+0.382'),
+  unknown_operator: S('operator', 'Công ty ABC', { operator: 'VIETTEL' }),
 };
 
 const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
@@ -62,7 +84,8 @@ const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
 
 // Names and formats a Vietnamese text may keep as they are: technology names, file formats, settings, the key.
 const KEPT = new Set(['LTE', 'eNB', 'NR', 'gNB', 'UTF', 'CSV', 'JSON', 'GeoJSON', 'FeatureCollection', 'Point', 'Excel', 'xlsx', 'xls', 'zip', 'tab', 'MB', 'kB',
-  'xl', 'workbook', 'xml']); // the last three: the file xl/workbook.xml named as it is
+  'xl', 'workbook', 'xml', // the file xl/workbook.xml named as it is
+  'Alt', 'Enter']); // the keys Alt+Enter
 const COMMON_ENGLISH = ['the', 'is', 'are', 'and', 'or', 'of', 'to', 'for', 'with', 'not', 'no', 'file', 'row', 'rows', 'column', 'use', 'write', 'must', 'has', 'this', 'it', 'on', 'at', 'by', 'be', 'empty', 'station', 'date', 'number', 'sheet', 'unknown', 'valid'];
 
 // An English text may name the Vietnamese headers ("Kinh độ"): their words are not English.
@@ -160,6 +183,12 @@ describe('upload messages catalogue', () => {
       { station_code: 'C\u0007', technology: '4G', latitude: '105.4', longitude: '10.4', commissioned_on: '2024-02-31' },
       { station_code: 'D', technology: '4G', latitude: '10.4', longitude: '105.4', status: 'on_air', commissioned_on: '2030-01-01', name: 'M\uFFFD' },
       { station_code: 'E', technology: '4G', latitude: '10.4', longitude: '105.4', commissioned_on: '2024-05-01', decommissioned_on: '2024-01-01' },
+      { station_code: 'N/A', technology: '4G+5G', latitude: '10 22 30', longitude: '105.427.1', status: 'Tạm dừng', commissioned_on: '1899-12-31', decommissioned_on: '3/15/2024', name: 'a\nb' },
+      { station_code: 'F\u200b', technology: '3G', latitude: '10°75\'', longitude: '105°26\'04"N', operator: 'Công ty ABC' },
+      { station_code: 'G', technology: '4G', latitude: '10 3771', longitude: '0' },
+      { station_code: 'H', technology: '4G', latitude: '0', longitude: '0', status: 'on_air', decommissioned_on: '2021-01-01' },
+      { station_code: 'I', technology: '4G', latitude: '48.8566', longitude: '2.3522', status: 'planned', decommissioned_on: '2021-01-01' },
+      { station_code: 'J', technology: '4G', latitude: '-10.38', longitude: '105.43', name: new Uncomputed('"Trạm "&"A"') },
     ];
     const issues: RowIssue[] = rows.flatMap((values, i) => validateRow({ rowNumber: i + 2, values: values as never }, ctx).issues);
     issues.push(...validateRow({ rowNumber: 9, values: {}, problem: 'no Point' }, ctx).issues.filter((x) => x.code === 'bad_geometry'));
