@@ -147,6 +147,10 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: 'station code {value} is already a station of {other}: a code is one operator\'s; upload this row for {other}, or correct the code',
     vi: '{field} {value} đã là mã của một trạm {other}: mỗi mã trạm chỉ thuộc một nhà mạng; hãy tải dòng này lên cho {other} hoặc sửa lại mã',
   },
+  lookalike_code: {
+    en: 'station code {value} looks like {other} on row {first} (only case or dashes differ): the same station twice? Both are kept',
+    vi: '{field} {value} trông giống mã {other} ở dòng {first} (chỉ khác chữ hoa, chữ thường hoặc dấu gạch): có phải cùng một trạm ghi hai lần? Cả hai đều được giữ',
+  },
   replace_decommissions: {
     en: 'replace mode: {count} of the {active} stations of {operator} in the planner ({percent} %) are not in this file and will be decommissioned on commit',
     vi: 'Chế độ thay toàn bộ danh sách: {count} trong số {active} trạm của {operator} đang có trong hệ thống ({percent} %) không có trong tệp này và sẽ bị chuyển sang ngừng hoạt động khi xác nhận',

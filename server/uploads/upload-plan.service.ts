@@ -46,6 +46,8 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
   const { operator, today, areas } = target;
   const issues: RowIssue[] = [];
   const firstRow = new Map<string, number>();
+  // Codes that differ only in case or dash style (qa-c19-001, QA‐C19‐001) are typing variants of one station, most likely.
+  const firstLoose = new Map<string, { row: number; code: string }>();
   // Replace mode only: the key of every row that names a station, so that it is not decommissioned.
   const keysInFile = new Set<string>(), codesInFile = new Set<string>();
   const counts = { create: 0, update: 0, unchanged: 0, decommission: 0 };
@@ -100,6 +102,12 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
         continue;
       }
       firstRow.set(key, row.rowNumber);
+      const loose = stationKey(looseCode(station.code), station.technology);
+      const alike = firstLoose.get(loose);
+      if (alike) {
+        issues.push(makeIssue({ row: row.rowNumber, severity: 'warning', code: 'lookalike_code', field: 'station_code', value: station.code,
+          params: { first: alike.row, other: alike.code } }));
+      } else firstLoose.set(loose, { row: row.rowNumber, code: station.code });
       batch.push(station);
       if (batch.length >= PLAN_BATCH) await flush();
     }
@@ -136,6 +144,11 @@ function conflictIssue(c: PlanConflict, today: string): RowIssue {
     : makeIssue({ row: c.row, severity: 'error', code, field: kind === 'stored' ? 'decommissioned_on' : 'commissioned_on',
       value: kind === 'stored' ? c.decommissionedOn : c.commissionedOn,
       params: { kind: kind ?? null, decommissioned: c.decommissionedOn, commissioned: c.commissionedOn } });
+}
+
+/** A code as typed carelessly: compatibility forms folded (full-width), any case, every dash a hyphen. */
+function looseCode(code: string): string {
+  return code.normalize('NFKC').toLowerCase().replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-');
 }
 
 /** Keys of every row that names a station, valid or not: replace mode must not decommission those. */

@@ -27,6 +27,7 @@ export const ISSUE_CODES = [
   'bad_geometry', 'unknown_column', 'replace_decommissions',
   // Single cell values (QA P7, P16, P21, P24).
   'unknown_operator', 'no_coordinates', 'outside_vietnam', 'uncomputed_formula', 'status_conflict',
+  'lookalike_code',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -100,6 +100,16 @@ describe(`upload mistakes (${dbKind()})`, () => {
     expect(first).toMatchObject({ row: null, severity: 'warning', code: 'unknown_column', value: 'Ghi chú' });
   });
 
+  it('codes that differ only in case or dash style get a warning naming the first row; an exact repeat is an error', async () => {
+    const path = writeTemp('alike.csv', csv(['station_code,technology,latitude,longitude', 'QA-C19-001,4G,10.4,105.4', 'qa-c19-001,4G,10.41,105.41',
+      'QA\u2010C19\u2010001,4G,10.42,105.42', 'QA-C19-001,5G,10.4,105.4', 'QA-C19-001,4G,10.43,105.43']));
+    const u = await preview(path, 'alike.csv');
+    expect((await issuesOf(database, u)).map((i) => [i.row, i.severity, i.code])).toEqual([
+      [3, 'warning', 'lookalike_code'], [4, 'warning', 'lookalike_code'], [6, 'error', 'duplicate'],
+    ]);
+    expect(u.counts).toMatchObject({ create: 4, errorRows: 1, warnings: 2 });
+  });
+
   it('outside every area is an error when configured', async () => {
     const path = writeTemp('o.csv', csv(['station_code,technology,latitude,longitude', 'FAR,4G,21,105.8', 'IN,4G,10.4,105.4']));
     const u = await previewUpload(uploadDeps(database, { uploadOutsideArea: 'error' }), { path, fileName: 'o.csv', operator: 'VIETTEL', mode: 'merge', uploadedBy: 't' });
