@@ -1,8 +1,11 @@
 import { AppError } from '../errors.js';
 import type { Field } from './upload-headers.js';
 
+/** An Excel formula saved without its result (files written by scripts): there is no value to read. */
+export class Uncomputed { constructor(readonly formula: string) {} }
+
 /** A cell as the parsers hand it over: CSV gives text, Excel also numbers, dates and booleans. */
-export type Cell = string | number | boolean | Date | null;
+export type Cell = string | number | boolean | Date | Uncomputed | null;
 
 export type UploadFormat = 'csv' | 'xlsx' | 'geojson';
 
