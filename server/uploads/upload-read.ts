@@ -1,28 +1,27 @@
-import { open } from 'node:fs/promises';
 import { mapHeaders, type Field } from './upload-headers.js';
 import { fileTooLarge, unreadableFile } from './upload-messages.js';
 import { readCsvRows } from './upload-parse-csv.js';
 import { readGeoJsonRows } from './upload-parse-geojson.js';
 import { readXlsxRows } from './upload-parse-xlsx.js';
+import { sniffContent } from './upload-sniff.js';
 import { isBlank, type Cell, type ColumnReport, type ParsedRow, type TableRow, type UploadFormat } from './upload-source.js';
 
-/** By extension first, then by the first bytes: `PK` is a zip (xlsx), `{` is JSON. */
+export const extensionOf = (fileName: string) => (fileName.includes('.') ? fileName.toLowerCase().split('.').pop()! : '');
+
+/**
+ * By extension first, then by the first bytes: a zip is read as a workbook (an .ods or a zipped
+ * shapefile is then refused by name), `{` is JSON, anything else is CSV. An ".xlsx" that holds
+ * text is a CSV renamed: read as such (the preview says so), as Excel itself opens it.
+ */
 export async function detectFormat(path: string, fileName: string): Promise<UploadFormat> {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'xlsx') return 'xlsx';
-  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  const ext = extensionOf(fileName);
   if (ext === 'xls') throw unreadableFile('xls_file');
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(8);
-    const { bytesRead } = await handle.read(buf, 0, 8, 0);
-    const head = buf.subarray(0, bytesRead).toString('latin1').replace(/^\xEF\xBB\xBF/, '').trimStart();
-    if (head.startsWith('PK\x03\x04')) return 'xlsx';
-    if (head.startsWith('{')) return 'geojson';
-    return 'csv';
-  } finally {
-    await handle.close();
-  }
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  const content = await sniffContent(path);
+  if (ext === 'xlsx') return content === 'text' ? 'csv' : 'xlsx';
+  if (content === 'zip') return 'xlsx';
+  if (content === 'ole2') throw unreadableFile('xls_file');
+  return content === 'json' ? 'geojson' : 'csv';
 }
 
 export interface ReadOptions {

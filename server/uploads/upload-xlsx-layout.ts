@@ -1,6 +1,6 @@
 import unzipper from 'unzipper';
 import { foldKey } from './upload-headers.js';
-import { rejectFile } from './upload-source.js';
+import { unreadableFile } from './upload-messages.js';
 
 /**
  * What ExcelJS's streaming reader does not say about a workbook, read from the zip first:
@@ -24,33 +24,47 @@ export interface MergedRange { ref: string; top: number; left: number; bottom: n
 export const XLSX_MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
 
 export async function readXlsxLayout(path: string, wanted?: string): Promise<XlsxLayout> {
-  let dir: unzipper.CentralDirectory;
-  try {
-    dir = await unzipper.Open.file(path);
-  } catch (err) {
-    throw rejectFile(`The Excel file cannot be read (not a complete .xlsx): ${(err as Error).message}`);
-  }
+  const dir = await openZip(path);
   const unpacked = dir.files.reduce((n, f) => n + f.uncompressedSize, 0);
   if (unpacked > XLSX_MAX_UNPACKED_BYTES) {
-    throw rejectFile(`The Excel file unpacks to ${Math.round(unpacked / 1024 / 1024)} MB, more than a station list can be (${XLSX_MAX_UNPACKED_BYTES / 1024 / 1024} MB). Save only the station sheet, or as CSV.`);
+    throw unreadableFile('xlsx_unpacks_too_big', { size: unpacked, max: XLSX_MAX_UNPACKED_BYTES });
   }
   const entry = (name: string) => dir.files.find((f) => f.path.replace(/^\//, '') === name);
   const workbook = entry('xl/workbook.xml');
   const rels = entry('xl/_rels/workbook.xml.rels');
-  if (!workbook || !rels) throw rejectFile('The file is a zip but not an Excel workbook (no xl/workbook.xml): save it as .xlsx from Excel.');
+  if (!workbook || !rels) throw await notAWorkbook(dir);
   const targets = relationshipTargets((await rels.buffer()).toString('utf8'));
   const all = listSheets((await workbook.buffer()).toString('utf8'));
   const sheets = all.map(({ name, hidden }) => ({ name, hidden }));
   const chosen = wanted === undefined ? all.find((s) => !s.hidden) : all.find((s) => foldKey(s.name) === foldKey(wanted));
   if (!chosen) {
-    const listed = sheets.map((s) => `${s.name}${s.hidden ? ' (hidden)' : ''}`).join(', ') || '(none)';
+    const names = (hidden: boolean) => sheets.filter((s) => s.hidden === hidden).map((s) => s.name);
     throw wanted === undefined
-      ? rejectFile(`The Excel file has no visible sheet; its sheets: ${listed}.`, { sheets })
-      : rejectFile(`The Excel file has no sheet named "${wanted}"; its sheets: ${listed}.`, { sheets });
+      ? unreadableFile('xlsx_no_visible_sheet', { sheets: names(true) }, { sheets })
+      : unreadableFile('xlsx_sheet_missing', { sheet: wanted, sheets: names(false), hidden: names(true) }, { sheets });
   }
   const part = entry(resolveTarget(targets.get(chosen.rid) ?? ''));
   const scan = part ? await scanSheet(part) : { merges: [], hiddenRows: [] };
   return { sheet: chosen.name, sheets, ...scan };
+}
+
+/** The zip's table of contents is at its end: a file cut short (an interrupted download) has none. */
+async function openZip(path: string): Promise<unzipper.CentralDirectory> {
+  try {
+    return await unzipper.Open.file(path);
+  } catch (err) {
+    const detail = (err as Error).message;
+    throw detail === 'FILE_ENDED' ? unreadableFile('xlsx_truncated') : unreadableFile('xlsx_incomplete', { detail });
+  }
+}
+
+/** A zip without a workbook: an OpenDocument spreadsheet says so in its first entry; a shapefile by its parts. */
+async function notAWorkbook(dir: unzipper.CentralDirectory) {
+  const mimetype = dir.files.find((f) => f.path === 'mimetype');
+  const type = mimetype && mimetype.uncompressedSize < 200 ? (await mimetype.buffer()).toString('latin1').trim() : '';
+  if (type === 'application/vnd.oasis.opendocument.spreadsheet') return unreadableFile('ods_file');
+  if (dir.files.some((f) => /\.shp$/i.test(f.path))) return unreadableFile('shapefile_zip');
+  return unreadableFile('xlsx_not_workbook');
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
@@ -78,7 +92,7 @@ async function scanSheet(part: unzipper.File): Promise<Pick<XlsxLayout, 'merges'
   let carry = '', seen = 0;
   for await (const chunk of part.stream() as AsyncIterable<Buffer>) {
     seen += chunk.length;
-    if (seen > XLSX_MAX_UNPACKED_BYTES) throw rejectFile('The Excel sheet unpacks to more than a station list can be: save only the stations, or as CSV.');
+    if (seen > XLSX_MAX_UNPACKED_BYTES) throw unreadableFile('xlsx_part_too_big', { part: part.path, max: XLSX_MAX_UNPACKED_BYTES });
     const text = carry + decoder.decode(chunk, { stream: true });
     const cut = Math.max(0, text.lastIndexOf('<'));
     scanTags(text.slice(0, cut), merges, hiddenRows);
