@@ -3,6 +3,7 @@ import { AppError } from '../../server/errors.js';
 import { renderFileProblem } from '../../server/uploads/upload-messages.js';
 import { detectFormat, readUploadRows } from '../../server/uploads/upload-read.js';
 import type { ColumnReport, ParsedRow } from '../../server/uploads/upload-source.js';
+import { XLSX_MAX_TEXT_RUN } from '../../server/uploads/upload-xlsx-layout.js';
 import ExcelJS from '../../server/xlsx/exceljs.js';
 import { csv, writeTemp, xlsxBuffer } from './upload-fixtures.js';
 import { workbookZip, zipOf } from './upload-zip-fixture.js';
@@ -86,5 +87,30 @@ describe('the workbook pre-pass refuses with reasons too', () => {
     const big = await refusal(body, 'bomb.xlsx');
     expect(big.details).toMatchObject({ reason: 'xlsx_unpacks_too_big', params: { size: expect.any(Number), max: 1024 * 1024 * 1024 } });
     expect(renderFileProblem('xlsx_unpacks_too_big', (big.details as { params: unknown }).params, 'vi')).toMatch(/^Tệp Excel khi giải nén lên tới [\d,]+ MB, quá lớn đối với một danh sách trạm \(tối đa 1024,0 MB\)/);
+  });
+});
+
+describe('Excel parts that would make ExcelJS hold gigabytes are refused before it reads them', () => {
+  const long = 'A'.repeat(XLSX_MAX_TEXT_RUN + 1);
+
+  it('a shared string longer than 1 MB', async () => {
+    const body = await xlsxBuffer([{ name: 'Trạm', rows: [HEADER, ['A', '4G', 10.4, 105.4], ['B', long, 10.4, 105.4]] }]);
+    const err = await refusal(body, 'huge.xlsx');
+    expect(reasonOf(err)).toBe('xlsx_text_too_long');
+    expect(renderFileProblem('xlsx_text_too_long', (err.details as { params: unknown }).params, 'vi')).toMatch(/^Tệp Excel có một đoạn văn bản dài hơn 1,0 MB/);
+  });
+
+  it('an inline string, or a run of spaces between two cells, longer than 1 MB', async () => {
+    const row = (inner: string) => `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>station_code</t></is></c></row>${inner}</sheetData></worksheet>`;
+    for (const inner of [`<row r="2"><c r="A2" t="inlineStr"><is><t>${long}</t></is></c></row>`, ' '.repeat(XLSX_MAX_TEXT_RUN + 1), `<row r="2" ${'x'.repeat(XLSX_MAX_TEXT_RUN)}="1"/>`]) {
+      expect(reasonOf(await refusal(workbookZip(row(inner)), 'bomb.xlsx'))).toBe('xlsx_text_too_long');
+    }
+  });
+
+  it('long texts below the limit, spread over many chunks, are read', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `${'Trạm Mỹ Hòa '.repeat(2000)}${i}`); // ~24 kB each, 1 MB in all
+    const body = await xlsxBuffer([{ name: 'Trạm', rows: [[...HEADER, 'name'], ...names.map((n, i) => [`S${i}`, '4G', 10.4, 105.4, n])] }]);
+    const { rows } = await read(body, 'long.xlsx');
+    expect(rows.map((r) => r.values.name)).toEqual(names);
   });
 });
