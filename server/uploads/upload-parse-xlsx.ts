@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import ExcelJS from '../xlsx/exceljs.js';
 import { unreadableFile } from './upload-messages.js';
 import { readHead } from './upload-sniff.js';
-import { isBlank, type Cell, type TableRow } from './upload-source.js';
+import { isBlank, Uncomputed, type Cell, type TableRow } from './upload-source.js';
 import { readXlsxLayout, type MergedRange, type XlsxLayout } from './upload-xlsx-layout.js';
 
 /** An .xlsx is a zip: anything else (an old .xls, a binary) is refused before parsing. */
@@ -24,8 +24,10 @@ export function toCell(value: unknown): Cell {
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if (Array.isArray(v.richText)) return v.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join('');
-    if ('result' in v) return toCell(v.result);
-    if ('formula' in v || 'sharedFormula' in v) return null;
+    if (v.result !== undefined && v.result !== null) return toCell(v.result);
+    // Saved by a script or an exporter that does not compute: the value exists only once Excel recalculates.
+    if (typeof v.formula === 'string') return new Uncomputed(v.formula);
+    if (typeof v.sharedFormula === 'string') return new Uncomputed(v.sharedFormula);
     if ('text' in v) return toCell(v.text);
     if ('error' in v) return String(v.error);
   }

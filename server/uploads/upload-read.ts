@@ -4,7 +4,7 @@ import { readCsvRows } from './upload-parse-csv.js';
 import { readGeoJsonRows } from './upload-parse-geojson.js';
 import { readXlsxRows } from './upload-parse-xlsx.js';
 import { sniffContent } from './upload-sniff.js';
-import { isBlank, type Cell, type ColumnReport, type ParsedRow, type TableRow, type UploadFormat } from './upload-source.js';
+import { isBlank, Uncomputed, type Cell, type ColumnReport, type ParsedRow, type TableRow, type UploadFormat } from './upload-source.js';
 
 export const extensionOf = (fileName: string) => (fileName.includes('.') ? fileName.toLowerCase().split('.').pop()! : '');
 
@@ -90,7 +90,8 @@ const MAX_LISTED_ROWS = 1000;
 /** Rows searched for the header, from the first that is not blank. */
 const HEADER_SEARCH_ROWS = 20;
 
-const headerTexts = (row: TableRow) => row.cells.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString() : String(c)));
+const headerTexts = (row: TableRow) => row.cells.map((c) =>
+  (c === null ? '' : c instanceof Date ? c.toISOString() : c instanceof Uncomputed ? `=${c.formula}` : String(c)));
 
 function readHeader(row: TableRow): ReturnType<typeof mapHeaders> {
   const headers = headerTexts(row);

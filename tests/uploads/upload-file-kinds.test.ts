@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.js';
 import { renderFileProblem } from '../../server/uploads/upload-messages.js';
 import { detectFormat, readUploadRows } from '../../server/uploads/upload-read.js';
-import type { ColumnReport, ParsedRow } from '../../server/uploads/upload-source.js';
+import { Uncomputed, type ColumnReport, type ParsedRow } from '../../server/uploads/upload-source.js';
 import { XLSX_MAX_TEXT_RUN } from '../../server/uploads/upload-xlsx-layout.js';
 import ExcelJS from '../../server/xlsx/exceljs.js';
 import { csv, writeTemp, xlsxBuffer } from './upload-fixtures.js';
@@ -112,5 +112,18 @@ describe('Excel parts that would make ExcelJS hold gigabytes are refused before 
     const body = await xlsxBuffer([{ name: 'Trạm', rows: [[...HEADER, 'name'], ...names.map((n, i) => [`S${i}`, '4G', 10.4, 105.4, n])] }]);
     const { rows } = await read(body, 'long.xlsx');
     expect(rows.map((r) => r.values.name)).toEqual(names);
+  });
+});
+
+describe('Excel formulas', () => {
+  it('a formula saved without its result is an Uncomputed cell, not an empty one; a cached result is the value', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Trạm');
+    ws.addRow(HEADER);
+    ws.addRow(['F-1', '4G', { formula: '10+0.381', result: 10.381 }, 105.4]);
+    ws.addRow(['F-2', '4G', { formula: '10+0.382' }, 105.4]);
+    const { rows } = await read(Buffer.from(await wb.xlsx.writeBuffer()), 'formulas.xlsx');
+    expect(rows[0]!.values.latitude).toBe(10.381);
+    expect(rows[1]!.values.latitude).toEqual(new Uncomputed('10+0.382'));
   });
 });
