@@ -43,14 +43,9 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
     }
   };
   if (opts.format === 'geojson') {
-    const unknown = new Set<string>();
-    try {
-      for await (const row of readGeoJsonRows(path, unknown, opts.onBytes)) {
-        countRow();
-        yield row;
-      }
-    } finally {
-      columns.unknown = [...unknown];
+    for await (const row of readGeoJsonRows(path, columns, opts.onBytes)) {
+      countRow();
+      yield row;
     }
     return;
   }
