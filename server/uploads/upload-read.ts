@@ -4,7 +4,7 @@ import { readCsvRows } from './upload-parse-csv.js';
 import { readGeoJsonRows } from './upload-parse-geojson.js';
 import { readXlsxRows } from './upload-parse-xlsx.js';
 import { sniffContent } from './upload-sniff.js';
-import { isBlank, Uncomputed, type Cell, type ColumnReport, type ParsedRow, type TableRow, type UploadFormat } from './upload-source.js';
+import { isBlank, Uncomputed, type Cell, type ColumnReport, type ParsedRow, type RowProblem, type TableRow, type UploadFormat } from './upload-source.js';
 
 export const extensionOf = (fileName: string) => (fileName.includes('.') ? fileName.toLowerCase().split('.').pop()! : '');
 
@@ -33,7 +33,8 @@ export interface ReadOptions {
 
 /**
  * Streams the rows of an upload mapped to fields. `columns` is filled in as soon as the header
- * is read. A file-level problem (no header, a required column missing, too many rows) throws.
+ * is read. A file-level problem (no header, a required column missing, no station, too many
+ * rows) throws.
  */
 export async function* readUploadRows(path: string, opts: ReadOptions, columns: ColumnReport): AsyncGenerator<ParsedRow> {
   let count = 0;
@@ -56,6 +57,7 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
     })
     : readCsvRows(path, opts.onBytes);
   let map: ReturnType<typeof mapHeaders> | undefined;
+  let width = 0;
   const above: TableRow[] = [];
   for await (const row of table) {
     if (row.cells.every((c) => isBlank(c))) continue;
@@ -67,16 +69,17 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
       if (!found) above.push(row);
       if (!found && above.length < HEADER_SEARCH_ROWS) continue;
       map = readHeader(found ? row : above[0]!);
-      columns.recognised = map.recognised;
-      columns.unknown = map.unknown;
-      columns.headerRow = row.rowNumber;
+      width = lastFilled(row.cells);
+      Object.assign(columns, { recognised: map.recognised, unknown: map.unknown, headerRow: row.rowNumber, firstRow: (above[0] ?? row).rowNumber });
       continue;
     }
     countRow();
-    yield { rowNumber: row.rowNumber, values: toValues(row.cells, map.byIndex) };
+    const problems = opts.format === 'csv' ? extraCells(row.cells, width) : [];
+    yield { rowNumber: row.rowNumber, values: toValues(row.cells, map.byIndex), ...(problems.length ? { problems } : {}) };
   }
   if (!map && above.length) readHeader(above[0]!);
   if (!map) throw unreadableFile('empty_file');
+  if (count === 0) throw unreadableFile('no_stations', { row: columns.headerRow ?? 1 });
 }
 
 /** Hidden rows listed in the report, at most (they are read all the same). */
@@ -87,6 +90,24 @@ const HEADER_SEARCH_ROWS = 20;
 
 const headerTexts = (row: TableRow) => row.cells.map((c) =>
   (c === null ? '' : c instanceof Date ? c.toISOString() : c instanceof Uncomputed ? `=${c.formula}` : String(c)));
+
+/** How many cells up to the last one that is not blank. */
+function lastFilled(cells: readonly Cell[]): number {
+  let n = cells.length;
+  while (n > 0 && isBlank(cells[n - 1])) n--;
+  return n;
+}
+
+/**
+ * A CSV row with values beyond the header's last column did not split as the header did: most
+ * often decimal commas in a comma-separated file ("10,3771" read as two cells), so every value
+ * after the first such comma sits under the wrong header. An Excel row cannot split that way:
+ * a note beside the table is only a column without a header there, and is left aside.
+ */
+function extraCells(cells: readonly Cell[], width: number): RowProblem[] {
+  const n = lastFilled(cells);
+  return n > width ? [{ code: 'extra_cells', params: { cells: n, columns: width } }] : [];
+}
 
 function readHeader(row: TableRow): ReturnType<typeof mapHeaders> {
   const headers = headerTexts(row);

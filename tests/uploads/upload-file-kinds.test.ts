@@ -127,3 +127,37 @@ describe('Excel formulas', () => {
     expect(rows[1]!.values.latitude).toEqual(new Uncomputed('10+0.382'));
   });
 });
+
+describe('a file with a header and no station is refused', () => {
+  it.each([
+    ['CSV, header only', 'h.csv', csv([HEADER.join(',')]), 1],
+    ['CSV, header then blank lines and empty cells', 'b.csv', csv(['Báo cáo', HEADER.join(','), '', ',,,', '']), 2],
+  ])('%s: no_stations with the header row', async (_label, name, body, row) => {
+    const err = await refusal(body, name);
+    expect(err.details).toMatchObject({ reason: 'no_stations', params: { row } });
+    expect(err.message).toBe(`The file has no stations: there is no row below the header (row ${row}).`);
+  });
+
+  it('Excel, header only; GeoJSON without features', async () => {
+    expect(reasonOf(await refusal(await xlsxBuffer([{ name: 'Trạm', rows: [HEADER] }]), 'h.xlsx'))).toBe('no_stations');
+    const err = await refusal(JSON.stringify({ type: 'FeatureCollection', features: [] }), 'none.geojson');
+    expect(err).toMatchObject({ status: 422, message: 'The GeoJSON file has no features: there is no station in it.' });
+  });
+});
+
+describe('cells beyond the header (CSV)', () => {
+  it('a row that splits into more cells than the header has is marked, trailing empty cells are not', async () => {
+    const { rows } = await read(csv([HEADER.join(','), 'QA-1,4G,10,3771,105,4271', 'QA-2,4G,10.4,105.4,,,', 'QA-3,4G,10.4,105.4']), 'c.csv');
+    expect(rows.map((r) => [r.rowNumber, r.problems ?? []])).toEqual([
+      [2, [{ code: 'extra_cells', params: { cells: 6, columns: 4 } }]], [3, []], [4, []],
+    ]);
+    expect(rows[0]!.values).toEqual({ station_code: 'QA-1', technology: '4G', latitude: '10', longitude: '3771' });
+  });
+
+  it('the header\'s width is its last named column; in Excel a note beside the table is no problem', async () => {
+    const { rows } = await read(csv([`${HEADER.join(',')},Ghi chú,,`, 'A,4G,10.4,105.4,note', 'B,4G,10.4,105.4,note,more']), 'w.csv');
+    expect(rows.map((r) => r.problems?.[0]?.params ?? null)).toEqual([null, { cells: 6, columns: 5 }]);
+    const xlsx = await read(await xlsxBuffer([{ name: 'Trạm', rows: [HEADER, ['A', '4G', 10.4, 105.4, null, 'ghi chú bên cạnh']] }]), 'n.xlsx');
+    expect(xlsx.rows[0]!.problems).toBeUndefined();
+  });
+});
