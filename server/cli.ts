@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { bootstrapDatabase } from './bootstrap.js';
@@ -32,22 +32,85 @@ async function openForStations() {
   return { db: database.db, config, close: () => database.close() };
 }
 
+const OPTIONS = {
+  set: { type: 'string' }, 'code-field': { type: 'string' }, 'name-field': { type: 'string' },
+  level: { type: 'string' }, 'parent-field': { type: 'string' }, 'population-field': { type: 'string' },
+  source: { type: 'string' }, licence: { type: 'string' }, 'valid-from': { type: 'string' }, 'valid-to': { type: 'string' },
+  help: { type: 'boolean', short: 'h' }, operator: { type: 'string' },
+  role: { type: 'string' }, areas: { type: 'string' }, name: { type: 'string' }, 'display-name': { type: 'string' },
+} as const;
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+class UsageError extends Error {}
+
+/** Each command: what its one argument is (if it takes one), the options it needs, and those it may have. */
+const COMMANDS: Record<string, { arg?: string; needs?: (keyof Values)[]; may?: (keyof Values)[] }> = {
+  'boundaries import': { arg: 'a file', needs: ['set', 'code-field', 'name-field'], may: ['level', 'parent-field', 'population-field', 'source', 'licence', 'valid-from', 'valid-to'] },
+  'boundaries list': {}, seed: {}, migrate: {},
+  'users add': { arg: 'a username', needs: ['role'], may: ['operator', 'areas', 'set', 'display-name'] }, 'users list': {},
+  'users disable': { arg: 'a username' }, 'users reset-password': { arg: 'a username' },
+  'tokens create': { arg: 'a username', needs: ['name'] }, 'tokens revoke': { arg: 'a token id' },
+};
+const ONE_WORD = new Set(['seed', 'migrate']);
+const CHOICES: Partial<Record<keyof Values, readonly string[]>> = {
+  level: ['district', 'commune', 'province', 'country', 'other'], role: ['admin', 'planner', 'operator', 'inspector'],
+};
+
+/** The command line checked before any database is opened: a mistake in it is exit code 2, like the stations commands'. */
+function parseCommand(argv: string[]): { values: Values; name: string; arg: string | undefined } | null {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) return null;
+  const words = ONE_WORD.has(positionals[0]!) ? 1 : 2;
+  const name = positionals.slice(0, words).join(' ');
+  const [arg, extra] = positionals.slice(words);
+  const spec = COMMANDS[name];
+  if (!spec) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
+  if (spec.arg && arg === undefined) throw new UsageError(`${name} needs ${spec.arg}`);
+  if ((spec.arg ? extra : arg) !== undefined) throw new UsageError(`unexpected argument "${spec.arg ? extra : arg}"`);
+  const missing = (spec.needs ?? []).filter((o) => values[o] === undefined);
+  if (missing.length) throw new UsageError(`${name} needs ${missing.map((o) => `--${o}`).join(', ')}`);
+  const allowed = new Set<string>(['help', ...(spec.needs ?? []), ...(spec.may ?? [])]);
+  const wrong = Object.keys(values).find((k) => !allowed.has(k));
+  if (wrong) throw new UsageError(`--${wrong} is not an option of "${name}"`);
+  for (const [option, choices] of Object.entries(CHOICES)) {
+    const v = values[option as keyof Values];
+    if (typeof v === 'string' && !choices.includes(v)) throw new UsageError(`--${option} must be ${choices.join(', ')}, not "${v}"`);
+  }
+  if (name === 'tokens revoke' && !/^\d{1,15}$/.test(arg!)) throw new UsageError(`tokens revoke needs a token id (digits), not "${arg}"`);
+  return { values, name, arg };
+}
+
+/** A file named on the command line that is not there is a usage mistake too, said plainly (not "ENOENT … stat"). */
+function checkFile(path: string): string | null {
+  try {
+    return statSync(path).isDirectory() ? `${path} is a folder, not a file` : null;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${path}` : (err as Error).message;
+  }
+}
+
 async function main(argv: string[]) {
   // Their own options and exit codes (2: usage), parsed before any database is opened.
   if (argv[0] === 'stations') return void (process.exitCode = await runStationsCli(argv.slice(1), openForStations));
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      set: { type: 'string' }, 'code-field': { type: 'string' }, 'name-field': { type: 'string' },
-      level: { type: 'string' }, 'parent-field': { type: 'string' }, 'population-field': { type: 'string' },
-      source: { type: 'string' }, licence: { type: 'string' }, 'valid-from': { type: 'string' }, 'valid-to': { type: 'string' },
-      help: { type: 'boolean', short: 'h' }, operator: { type: 'string' },
-      role: { type: 'string' }, areas: { type: 'string' }, name: { type: 'string' }, 'display-name': { type: 'string' },
-    },
-  });
-  const [group, command, file] = positionals;
-  if (values.help || !group) return void console.log(USAGE);
+  let cmd: ReturnType<typeof parseCommand>;
+  try {
+    cmd = parseCommand(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n\n${USAGE}`);
+    return void (process.exitCode = 2);
+  }
+  if (!cmd) return void console.log(USAGE);
+  const { values, arg: file } = cmd;
+  const [group, command] = cmd.name.split(' ');
+  const fileProblem = cmd.name === 'boundaries import' ? checkFile(file!) : null;
+  if (fileProblem) return void (console.error(fileProblem), (process.exitCode = 2));
   const config = { ...loadConfig(), seedDemo: false };
   const database = await bootstrapDatabase(config, (m) => console.log(m));
   const { db } = database;
@@ -63,8 +126,7 @@ async function main(argv: string[]) {
     } else if (group === 'boundaries' && command === 'list') {
       for (const s of await listBoundarySets(db)) console.log(`${s.id}\t${s.name}\t${s.level}\t${s.areaCount} areas${s.isDemo ? '\t(demo)' : ''}`);
     } else if (group === 'boundaries' && command === 'import') {
-      if (!file || !values.set || !values['code-field'] || !values['name-field']) throw new Error(`boundaries import needs a file, --set, --code-field and --name-field\n\n${USAGE}`);
-      const input = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      const input = JSON.parse(readFileSync(file!, 'utf8')) as unknown;
       const report = await db.transaction().execute((trx) =>
         importBoundarySet(trx, {
           name: values.set!, level: values.level as 'district' | undefined, source: values.source ?? file,
@@ -79,8 +141,6 @@ async function main(argv: string[]) {
       for (const r of report.repaired) console.log(`  repaired area ${r.code}: ${r.reason}`);
     } else if (group === 'users' || group === 'tokens') {
       await runAuthCommand(db, group, command, file, values);
-    } else {
-      throw new Error(`unknown command "${positionals.join(' ')}"\n\n${USAGE}`);
     }
   } finally {
     await database.close();

@@ -11,6 +11,6 @@ export const PLANNER_ROUTES: Route[] = [
   { path: '/api/planner/timeline', summary: 'The ratio at month ends against the milestones, the 90-day run rate, projected date and status, per area and operator', query: timelineQuery, response: timelineResponse },
   { path: '/api/planner/what-if', method: 'post', summary: 'New figures for a different target or operators upgrading their top N picks; nothing is saved', body: whatIfBody, response: whatIfResponse },
   { path: '/api/planner/scenarios', summary: 'Saved what-if scenarios, newest first', response: scenariosResponse },
-  { path: '/api/planner/scenarios', method: 'post', summary: 'Save a what-if scenario (201)', body: scenarioBodyDoc, response: scenarioSchema },
+  { path: '/api/planner/scenarios', method: 'post', summary: 'Save a what-if scenario (201)', body: scenarioBodyDoc, response: scenarioSchema, status: 201 },
   { path: '/api/planner/scenarios/{id}', summary: 'Reopen a scenario: its parameters and its figures recomputed on today\'s data', params: scenarioParams, response: scenarioResponse },
 ];

@@ -19,6 +19,33 @@ export type IssueParams = Record<string, ParamValue>;
 export type FileParams = Record<string, ParamValue | readonly string[]>;
 type Texts = Record<Lang, string>;
 
+/*
+ * upload-files: what the readers notice about a row or the whole file. These are issue codes like
+ * the others, but ISSUE_CODES (upload-validate.ts) does not list them yet: until it spreads
+ * READER_ISSUE_CODES, their texts join ISSUE_MESSAGES through READER_ISSUE_MESSAGES below.
+ */
+export const READER_ISSUE_CODES = ['extra_cells', 'rows_above_header', 'hidden_rows', 'read_as_csv'] as const;
+export type ReaderIssueCode = (typeof READER_ISSUE_CODES)[number];
+
+const READER_ISSUE_MESSAGES = {
+  extra_cells: {
+    en: 'this row has {cells} cells but the header only {columns}: decimal commas in a comma-separated file? Quote the numbers ("10,3771") or separate the columns with ;',
+    vi: 'Dòng này có {cells} ô nhưng dòng tiêu đề chỉ có {columns} cột: có phải số thập phân viết bằng dấu phẩy trong tệp phân cách bằng dấu phẩy? Hãy đặt số trong ngoặc kép ("10,3771") hoặc phân cách các cột bằng dấu ;',
+  },
+  rows_above_header: { en: 'rows {first}–{last} above the header (row {header}) were not read', vi: 'Các dòng {first}–{last} phía trên dòng tiêu đề (dòng {header}) không được đọc' },
+  'rows_above_header.one': { en: 'row {first} above the header (row {header}) was not read', vi: 'Dòng {first} phía trên dòng tiêu đề (dòng {header}) không được đọc' },
+  hidden_rows: { en: 'rows {rows} are hidden in Excel and were imported all the same', vi: 'Các dòng {rows} đang bị ẩn trong Excel nhưng vẫn được nhập' },
+  'hidden_rows.one': { en: 'row {rows} is hidden in Excel and was imported all the same', vi: 'Dòng {rows} đang bị ẩn trong Excel nhưng vẫn được nhập' },
+  'hidden_rows.many': {
+    en: '{count} rows hidden in Excel were imported all the same: {rows} …',
+    vi: '{count} dòng đang bị ẩn trong Excel vẫn được nhập: {rows} …',
+  },
+  read_as_csv: {
+    en: 'the file is named .xlsx but holds CSV text: it was read as CSV (name it .CSV next time)',
+    vi: 'Tệp có đuôi .xlsx nhưng nội dung là văn bản CSV: tệp đã được đọc như CSV (lần sau hãy đặt đuôi .CSV)',
+  },
+} satisfies Record<ReaderIssueCode | `${ReaderIssueCode}.${string}`, Texts>;
+
 /** `code` is the generic text; `code.kind` a variant chosen by `params.kind` (a field, or a reason). */
 export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueCode}.${string}`, Texts>> = {
   missing_value: { en: '{field} is empty', vi: '{field} đang để trống' },
@@ -167,6 +194,14 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   outside_areas: { en: 'the point ({lat}, {lon}) is outside every area of "{set}": check the coordinates', vi: 'Điểm ({lat}; {lon}) không thuộc địa bàn nào của "{set}": hãy kiểm tra lại tọa độ' },
   bad_geometry: { en: 'the feature has no Point geometry [longitude, latitude]', vi: 'Đối tượng không có hình học dạng Point [kinh độ, vĩ độ]' },
   unknown_column: { en: 'column "{value}" is not one the planner knows: kept aside, not imported', vi: 'Không nhận ra cột "{value}": cột này được để riêng, không nhập vào hệ thống' },
+  // upload-files: the readers' notices (see READER_ISSUE_CODES), and the rest of a long list of unknown columns.
+  'unknown_column.more': { en: 'and {count} more columns the planner does not know: kept aside, not imported', vi: 'và {count} cột khác không nhận ra: được để riêng, không nhập vào hệ thống' },
+  'bad_geometry.multipoint': {
+    en: 'the feature is a MultiPoint of {points} points: one station is one Point [longitude, latitude]',
+    vi: 'Đối tượng là MultiPoint gồm {points} điểm: mỗi trạm phải là một Point [kinh độ, vĩ độ]',
+  },
+  'bad_geometry.not_numbers': { en: 'the Point\'s coordinates are not numbers [longitude, latitude]', vi: 'Tọa độ của Point không phải là số [kinh độ, vĩ độ]' },
+  ...READER_ISSUE_MESSAGES,
 };
 
 /** Whole-file problems (422/413): `details.reason` and `details.params` of the AppError. */
@@ -183,7 +218,10 @@ export const FILE_MESSAGES = {
     vi: 'Tệp Excel khi giải nén lên tới {size:bytes}, quá lớn đối với một danh sách trạm (tối đa {max:bytes}). Hãy chỉ lưu trang tính danh sách trạm, hoặc lưu thành CSV.',
   },
   xlsx_no_visible_sheet: { en: 'The Excel file has no visible sheet; its sheets: {sheets:list}.', vi: 'Tệp Excel không có trang tính nào đang hiện; các trang tính: {sheets:list}.' },
-  xlsx_sheet_missing: { en: 'The Excel file has no sheet named "{sheet}"; its sheets: {sheets:list}.', vi: 'Tệp Excel không có trang tính tên "{sheet}"; các trang tính hiện có: {sheets:list}.' },
+  xlsx_sheet_missing: {
+    en: 'The Excel file has no sheet named "{sheet}"; its sheets: {sheets:list}; hidden sheets: {hidden:list}.',
+    vi: 'Tệp Excel không có trang tính tên "{sheet}"; các trang tính hiện có: {sheets:list}; các trang tính bị ẩn: {hidden:list}.',
+  },
   csv_unreadable: { en: 'The CSV file cannot be read after line {line}: {detail}. Check the quotes on that line.', vi: 'Không đọc được tệp CSV sau dòng {line}: {detail}. Hãy kiểm tra dấu ngoặc kép ở dòng đó.' },
   geojson_not_json: { en: 'The GeoJSON file is not valid JSON: {detail}', vi: 'Tệp GeoJSON không phải JSON hợp lệ: {detail}' },
   geojson_truncated: { en: 'The GeoJSON file is not valid JSON (it ends too early): {detail}', vi: 'Tệp GeoJSON không phải JSON hợp lệ (tệp kết thúc quá sớm): {detail}' },
@@ -216,6 +254,34 @@ export const FILE_MESSAGES = {
     en: 'The file is larger than {max:bytes}, the most one upload takes (UPLOAD_MAX_BYTES). Split it into several files.',
     vi: 'Tệp lớn hơn {max:bytes}, vượt quá dung lượng tối đa của một lần tải lên (UPLOAD_MAX_BYTES). Hãy chia thành nhiều tệp nhỏ hơn.',
   },
+  // upload-files: how whole files are read.
+  xlsx_truncated: { en: 'The Excel file is cut short (an interrupted download or copy): upload it again, or save it again from Excel.', vi: 'Tệp Excel bị cắt ngắn (tải xuống hoặc sao chép bị gián đoạn): hãy tải lên lại, hoặc lưu lại tệp từ Excel.' },
+  xlsx_text_too_long: {
+    en: 'The Excel file holds a text longer than {max:bytes} in one cell or between two cells: no station list has that. Save only the station sheet, or as CSV.',
+    vi: 'Tệp Excel có một đoạn văn bản dài hơn {max:bytes} trong một ô hoặc giữa hai ô: danh sách trạm không thể như vậy. Hãy chỉ lưu trang tính danh sách trạm, hoặc lưu thành CSV.',
+  },
+  xlsx_part_too_big: {
+    en: 'The Excel file unpacks to more than {max:bytes} in {part}, more than a station list can be. Save only the station sheet, or as CSV.',
+    vi: 'Tệp Excel khi giải nén có phần {part} lớn hơn {max:bytes}, quá lớn đối với một danh sách trạm. Hãy chỉ lưu trang tính danh sách trạm, hoặc lưu thành CSV.',
+  },
+  ods_file: {
+    en: 'This is an OpenDocument spreadsheet (.ods), not an Excel .xlsx file: save it as .xlsx or as CSV UTF-8.',
+    vi: 'Đây là bảng tính OpenDocument (.ods), không phải tệp Excel .xlsx: hãy lưu thành .xlsx hoặc CSV UTF-8.',
+  },
+  shapefile_zip: {
+    en: 'This is a zipped shapefile, not an Excel workbook: export the stations as GeoJSON points in EPSG:4326, or as CSV.',
+    vi: 'Đây là tệp shapefile nén zip, không phải sổ làm việc Excel: hãy xuất danh sách trạm thành điểm GeoJSON theo EPSG:4326, hoặc thành CSV.',
+  },
+  geojson_crs: {
+    en: 'The GeoJSON coordinates are in {crs}, not WGS84 longitude/latitude: re-export the file with ogr2ogr -t_srs EPSG:4326 (in QGIS: save it with the CRS EPSG:4326).',
+    vi: 'Tọa độ trong tệp GeoJSON thuộc hệ {crs}, không phải kinh độ/vĩ độ WGS84: hãy xuất lại tệp bằng ogr2ogr -t_srs EPSG:4326 (trong QGIS: lưu lại với hệ tọa độ EPSG:4326).',
+  },
+  geojson_projected: {
+    en: 'The GeoJSON coordinates are not longitude/latitude: {count:count} of {total:count} points lie beyond ±180/±90 (the first: {x}, {y}). They look projected (VN-2000, UTM): re-export the file with ogr2ogr -t_srs EPSG:4326.',
+    vi: 'Tọa độ trong tệp GeoJSON không phải kinh độ/vĩ độ: {count:count} trên {total:count} điểm nằm ngoài ±180/±90 (điểm đầu tiên: {x}; {y}). Có vẻ đây là tọa độ phẳng (VN-2000, UTM): hãy xuất lại tệp bằng ogr2ogr -t_srs EPSG:4326.',
+  },
+  geojson_no_features: { en: 'The GeoJSON file has no features: there is no station in it.', vi: 'Tệp GeoJSON không có đối tượng nào: trong tệp không có trạm nào.' },
+  no_stations: { en: 'The file has no stations: there is no row below the header (row {row}).', vi: 'Tệp không có trạm nào: không có dòng nào bên dưới dòng tiêu đề (dòng {row}).' },
 } satisfies Record<string, Texts>;
 export type FileReason = keyof typeof FILE_MESSAGES;
 
@@ -337,6 +403,12 @@ export function unreadableFile(reason: FileReason, params: FileParams = {}, lega
 
 export function fileTooLarge(reason: 'too_many_rows' | 'too_many_bytes', params: FileParams, legacy: Record<string, unknown> = {}): AppError {
   return tooLarge(renderFileProblem(reason, params, 'en')!, { ...legacy, reason, params });
+}
+
+/** A warning about the whole file (row null). */
+export function fileNotice(code: IssueCode | ReaderIssueCode, value: string | null, params: IssueParams): RowIssue {
+  // A reader's code is an IssueCode once ISSUE_CODES spreads READER_ISSUE_CODES; until then this says it is one.
+  return makeIssue({ row: null, severity: 'warning', code: code as IssueCode, field: null, value, params });
 }
 
 /** The columns of the error report, in the order the API's CSV has them. */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Request } from 'express';
 import busboy from 'busboy';
-import { AppError, badRequest } from '../errors.js';
-import { formatBytes } from './uploads.service.js';
+import { badRequest } from '../errors.js';
+import { fileTooLarge } from './upload-messages.js';
 
 /** More than the form needs (operator, mode, sheet), few enough that a form is never a flood. */
 export const MAX_FORM_FIELDS = 20;
@@ -59,8 +59,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
         fileName = info.filename || 'upload';
         const out = createWriteStream(path);
         writing = new Promise((res, rej) => { out.on('finish', () => res()); out.on('error', rej); });
-        stream.on('limit', () => fail(new AppError(413, 'upload_too_large',
-          `The file is larger than ${formatBytes(maxBytes)}, the most one upload takes (UPLOAD_MAX_BYTES). Split it into several files.`, { maxBytes })));
+        stream.on('limit', () => fail(fileTooLarge('too_many_bytes', { max: maxBytes }, { maxBytes })));
         // A body that ends inside the file part (no closing boundary) errors the file stream:
         // unheard, that error would end the process.
         stream.on('error', (err) => fail(badRequest(`The upload was cut or malformed: ${err.message}`)));

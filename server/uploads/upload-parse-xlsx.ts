@@ -1,23 +1,20 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import ExcelJS from '../xlsx/exceljs.js';
 import { unreadableFile } from './upload-messages.js';
-import { isBlank, type Cell, type TableRow } from './upload-source.js';
+import { readHead } from './upload-sniff.js';
+import { isBlank, Uncomputed, type Cell, type TableRow } from './upload-source.js';
 import { readXlsxLayout, type MergedRange, type XlsxLayout } from './upload-xlsx-layout.js';
 
-/** An .xlsx is a zip: anything else (an old .xls, a renamed CSV) is refused before parsing. */
+/** An .xlsx is a zip: anything else (an old .xls, a binary) is refused before parsing. */
 async function assertZip(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(4);
-    await handle.read(buf, 0, 4, 0);
-    if (buf.readUInt32LE(0) !== 0x04034b50) {
-      throw unreadableFile('not_xlsx');
-    }
-  } finally {
-    await handle.close();
-  }
+  const head = await readHead(path, 8);
+  if (head.subarray(0, 4).equals(ZIP)) return;
+  throw head.equals(OLE2) ? unreadableFile('xls_file') : unreadableFile('not_xlsx');
 }
+
+const ZIP = Buffer.from('PK\x03\x04', 'latin1');
+/** Compound File Binary, the container of old .xls files. */
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** A cell value as ExcelJS gives it (rich text, formula results, hyperlinks) to a plain value. */
 export function toCell(value: unknown): Cell {
@@ -27,8 +24,10 @@ export function toCell(value: unknown): Cell {
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if (Array.isArray(v.richText)) return v.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join('');
-    if ('result' in v) return toCell(v.result);
-    if ('formula' in v || 'sharedFormula' in v) return null;
+    if (v.result !== undefined && v.result !== null) return toCell(v.result);
+    // Saved by a script or an exporter that does not compute: the value exists only once Excel recalculates.
+    if (typeof v.formula === 'string') return new Uncomputed(v.formula);
+    if (typeof v.sharedFormula === 'string') return new Uncomputed(v.sharedFormula);
     if ('text' in v) return toCell(v.text);
     if ('error' in v) return String(v.error);
   }
@@ -62,7 +61,8 @@ export async function* readXlsxRows(path: string, sheet: string | undefined, onB
     }
   } catch (err) {
     if ((err as { name?: string }).name === 'AppError') throw err;
-    throw unreadableFile('xlsx_unreadable', { detail: (err as Error).message });
+    const detail = (err as Error).message;
+    throw detail === 'FILE_ENDED' ? unreadableFile('xlsx_truncated') : unreadableFile('xlsx_unreadable', { detail });
   } finally {
     input.destroy();
   }

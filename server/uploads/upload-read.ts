@@ -1,28 +1,27 @@
-import { open } from 'node:fs/promises';
 import { mapHeaders, type Field } from './upload-headers.js';
 import { fileTooLarge, unreadableFile } from './upload-messages.js';
 import { readCsvRows } from './upload-parse-csv.js';
 import { readGeoJsonRows } from './upload-parse-geojson.js';
 import { readXlsxRows } from './upload-parse-xlsx.js';
-import { isBlank, type Cell, type ColumnReport, type ParsedRow, type TableRow, type UploadFormat } from './upload-source.js';
+import { sniffContent } from './upload-sniff.js';
+import { isBlank, Uncomputed, type Cell, type ColumnReport, type ParsedRow, type RowProblem, type TableRow, type UploadFormat } from './upload-source.js';
 
-/** By extension first, then by the first bytes: `PK` is a zip (xlsx), `{` is JSON. */
+export const extensionOf = (fileName: string) => (fileName.includes('.') ? fileName.toLowerCase().split('.').pop()! : '');
+
+/**
+ * By extension first, then by the first bytes: a zip is read as a workbook (an .ods or a zipped
+ * shapefile is then refused by name), `{` is JSON, anything else is CSV. An ".xlsx" that holds
+ * text is a CSV renamed: read as such (the preview says so), as Excel itself opens it.
+ */
 export async function detectFormat(path: string, fileName: string): Promise<UploadFormat> {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'xlsx') return 'xlsx';
-  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  const ext = extensionOf(fileName);
   if (ext === 'xls') throw unreadableFile('xls_file');
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(8);
-    const { bytesRead } = await handle.read(buf, 0, 8, 0);
-    const head = buf.subarray(0, bytesRead).toString('latin1').replace(/^\xEF\xBB\xBF/, '').trimStart();
-    if (head.startsWith('PK\x03\x04')) return 'xlsx';
-    if (head.startsWith('{')) return 'geojson';
-    return 'csv';
-  } finally {
-    await handle.close();
-  }
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  const content = await sniffContent(path);
+  if (ext === 'xlsx') return content === 'text' ? 'csv' : 'xlsx';
+  if (content === 'zip') return 'xlsx';
+  if (content === 'ole2') throw unreadableFile('xls_file');
+  return content === 'json' ? 'geojson' : 'csv';
 }
 
 export interface ReadOptions {
@@ -34,7 +33,8 @@ export interface ReadOptions {
 
 /**
  * Streams the rows of an upload mapped to fields. `columns` is filled in as soon as the header
- * is read. A file-level problem (no header, a required column missing, too many rows) throws.
+ * is read. A file-level problem (no header, a required column missing, no station, too many
+ * rows) throws.
  */
 export async function* readUploadRows(path: string, opts: ReadOptions, columns: ColumnReport): AsyncGenerator<ParsedRow> {
   let count = 0;
@@ -44,14 +44,9 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
     }
   };
   if (opts.format === 'geojson') {
-    const unknown = new Set<string>();
-    try {
-      for await (const row of readGeoJsonRows(path, unknown, opts.onBytes)) {
-        countRow();
-        yield row;
-      }
-    } finally {
-      columns.unknown = [...unknown];
+    for await (const row of readGeoJsonRows(path, columns, opts.onBytes)) {
+      countRow();
+      yield row;
     }
     return;
   }
@@ -62,6 +57,7 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
     })
     : readCsvRows(path, opts.onBytes);
   let map: ReturnType<typeof mapHeaders> | undefined;
+  let width = 0;
   const above: TableRow[] = [];
   for await (const row of table) {
     if (row.cells.every((c) => isBlank(c))) continue;
@@ -73,16 +69,17 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
       if (!found) above.push(row);
       if (!found && above.length < HEADER_SEARCH_ROWS) continue;
       map = readHeader(found ? row : above[0]!);
-      columns.recognised = map.recognised;
-      columns.unknown = map.unknown;
-      columns.headerRow = row.rowNumber;
+      width = lastFilled(row.cells);
+      Object.assign(columns, { recognised: map.recognised, unknown: map.unknown, headerRow: row.rowNumber, firstRow: (above[0] ?? row).rowNumber });
       continue;
     }
     countRow();
-    yield { rowNumber: row.rowNumber, values: toValues(row.cells, map.byIndex) };
+    const problems = opts.format === 'csv' ? extraCells(row.cells, width) : [];
+    yield { rowNumber: row.rowNumber, values: toValues(row.cells, map.byIndex), ...(problems.length ? { problems } : {}) };
   }
   if (!map && above.length) readHeader(above[0]!);
   if (!map) throw unreadableFile('empty_file');
+  if (count === 0) throw unreadableFile('no_stations', { row: columns.headerRow ?? 1 });
 }
 
 /** Hidden rows listed in the report, at most (they are read all the same). */
@@ -91,7 +88,26 @@ const MAX_LISTED_ROWS = 1000;
 /** Rows searched for the header, from the first that is not blank. */
 const HEADER_SEARCH_ROWS = 20;
 
-const headerTexts = (row: TableRow) => row.cells.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString() : String(c)));
+const headerTexts = (row: TableRow) => row.cells.map((c) =>
+  (c === null ? '' : c instanceof Date ? c.toISOString() : c instanceof Uncomputed ? `=${c.formula}` : String(c)));
+
+/** How many cells up to the last one that is not blank. */
+function lastFilled(cells: readonly Cell[]): number {
+  let n = cells.length;
+  while (n > 0 && isBlank(cells[n - 1])) n--;
+  return n;
+}
+
+/**
+ * A CSV row with values beyond the header's last column did not split as the header did: most
+ * often decimal commas in a comma-separated file ("10,3771" read as two cells), so every value
+ * after the first such comma sits under the wrong header. An Excel row cannot split that way:
+ * a note beside the table is only a column without a header there, and is left aside.
+ */
+function extraCells(cells: readonly Cell[], width: number): RowProblem[] {
+  const n = lastFilled(cells);
+  return n > width ? [{ code: 'extra_cells', params: { cells: n, columns: width } }] : [];
+}
 
 function readHeader(row: TableRow): ReturnType<typeof mapHeaders> {
   const headers = headerTexts(row);

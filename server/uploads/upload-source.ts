@@ -1,5 +1,7 @@
 import { AppError } from '../errors.js';
 import type { Field } from './upload-headers.js';
+import type { IssueParams, ReaderIssueCode } from './upload-messages.js';
+import type { IssueCode } from './upload-validate.js';
 
 /**
  * An Excel formula saved without its computed value (files written by scripts and exporters, not
@@ -27,13 +29,19 @@ export interface ParsedRow {
   rowNumber: number;
   values: Partial<Record<Field, Cell>>;
   problem?: string;
+  /** What the reader found wrong with the row, each an error of the row by code and parameters (geometry ones too). */
+  problems?: RowProblem[];
 }
+
+export interface RowProblem { code: IssueCode | ReaderIssueCode; params: IssueParams }
 
 export interface ColumnReport {
   recognised: Partial<Record<Field, string>>;
   unknown: string[];
   /** The row the header was found on (tables only): rows above it were titles, not read. */
   headerRow?: number;
+  /** The first row that is not blank: from it to the header, titles. */
+  firstRow?: number;
   /** Excel: the sheet read, and its rows hidden in Excel (read all the same; the first 1,000). */
   sheet?: string;
   hiddenRows?: number[];

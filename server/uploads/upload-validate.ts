@@ -2,7 +2,7 @@ import type { Technology } from '../../geo/normalize-technology.js';
 import type { StationStatus } from '../db/schema.js';
 import type { StationState } from '../stations/stations.repository.js';
 import type { Field } from './upload-headers.js';
-import { makeIssue, type IssueParams } from './upload-messages.js';
+import { makeIssue, READER_ISSUE_CODES, type IssueParams } from './upload-messages.js';
 import { nameOperator } from './upload-operator-names.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
 import { readPoint } from './upload-validate-point.js';
@@ -24,7 +24,7 @@ export interface ValidStation extends Omit<StationState, 'status'> {
 export const ISSUE_CODES = [
   'missing_value', 'unknown_technology', 'unknown_status', 'bad_number', 'out_of_range', 'swapped_coordinates',
   'bad_date', 'future_date', 'date_order', 'bad_text', 'duplicate', 'other_operator', 'outside_areas',
-  'bad_geometry', 'unknown_column', 'replace_decommissions',
+  'bad_geometry', 'unknown_column', 'replace_decommissions', ...READER_ISSUE_CODES,
   // Single cell values (QA P7, P16, P21, P24).
   'unknown_operator', 'no_coordinates', 'outside_vietnam', 'uncomputed_formula', 'status_conflict',
   'lookalike_code',
@@ -63,8 +63,8 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
   const refuse = (code: IssueCode, field: Field, r: Failure) =>
     r.kind === UNCOMPUTED ? error('uncomputed_formula', field) : error(code, field, r.kind === 'unknown' ? r.params : { kind: r.kind, ...r.params });
 
-  // The GeoJSON reader has one geometry problem only: no Point; the catalogue says so in both languages.
-  if (row.problem) error('bad_geometry', null);
+  // What the reader found wrong with the row itself (no Point geometry, cells beyond the header).
+  for (const p of row.problems ?? []) error(p.code, null, p.params);
   const code = readCode(v.station_code, error, refuse);
   const technology = readRequiredTechnology(v.technology, error, refuse);
   const point = row.problem ? null : readPoint(v, error);

@@ -1,6 +1,6 @@
 import unzipper from 'unzipper';
 import { foldKey } from './upload-headers.js';
-import { rejectFile } from './upload-source.js';
+import { unreadableFile } from './upload-messages.js';
 
 /**
  * What ExcelJS's streaming reader does not say about a workbook, read from the zip first:
@@ -8,6 +8,8 @@ import { rejectFile } from './upload-source.js';
  * ones too), and for the sheet to read its merged ranges and hidden rows (the reader ignores
  * both; a merged range's value sits in its first cell only, and `<mergeCells>` comes after
  * the rows, too late for a stream). Costs one more inflate of that sheet, scanned, not parsed.
+ * The same scan guards ExcelJS: it builds each text between two tags as one string, and holds
+ * every shared string, so a part that inflates to gigabytes is refused here, before it does.
  */
 export interface XlsxLayout {
   sheet: string;
@@ -22,35 +24,59 @@ export interface MergedRange { ref: string; top: number; left: number; bottom: n
 
 /** Unpacked, a workbook may not be larger than this: a zip bomb is refused before it is read. */
 export const XLSX_MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+/** ExcelJS keeps every shared string in memory: 500,000 stations need a fraction of this. */
+export const XLSX_MAX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024;
+/** Excel keeps at most 32,767 characters in a cell: a longer text between two tags is not a station list. */
+export const XLSX_MAX_TEXT_RUN = 1024 * 1024;
+
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
 export async function readXlsxLayout(path: string, wanted?: string): Promise<XlsxLayout> {
-  let dir: unzipper.CentralDirectory;
-  try {
-    dir = await unzipper.Open.file(path);
-  } catch (err) {
-    throw rejectFile(`The Excel file cannot be read (not a complete .xlsx): ${(err as Error).message}`);
-  }
+  const dir = await openZip(path);
   const unpacked = dir.files.reduce((n, f) => n + f.uncompressedSize, 0);
   if (unpacked > XLSX_MAX_UNPACKED_BYTES) {
-    throw rejectFile(`The Excel file unpacks to ${Math.round(unpacked / 1024 / 1024)} MB, more than a station list can be (${XLSX_MAX_UNPACKED_BYTES / 1024 / 1024} MB). Save only the station sheet, or as CSV.`);
+    throw unreadableFile('xlsx_unpacks_too_big', { size: unpacked, max: XLSX_MAX_UNPACKED_BYTES });
   }
   const entry = (name: string) => dir.files.find((f) => f.path.replace(/^\//, '') === name);
   const workbook = entry('xl/workbook.xml');
   const rels = entry('xl/_rels/workbook.xml.rels');
-  if (!workbook || !rels) throw rejectFile('The file is a zip but not an Excel workbook (no xl/workbook.xml): save it as .xlsx from Excel.');
+  if (!workbook || !rels) throw await notAWorkbook(dir);
   const targets = relationshipTargets((await rels.buffer()).toString('utf8'));
   const all = listSheets((await workbook.buffer()).toString('utf8'));
   const sheets = all.map(({ name, hidden }) => ({ name, hidden }));
   const chosen = wanted === undefined ? all.find((s) => !s.hidden) : all.find((s) => foldKey(s.name) === foldKey(wanted));
   if (!chosen) {
-    const listed = sheets.map((s) => `${s.name}${s.hidden ? ' (hidden)' : ''}`).join(', ') || '(none)';
+    const names = (hidden: boolean) => sheets.filter((s) => s.hidden === hidden).map((s) => s.name);
     throw wanted === undefined
-      ? rejectFile(`The Excel file has no visible sheet; its sheets: ${listed}.`, { sheets })
-      : rejectFile(`The Excel file has no sheet named "${wanted}"; its sheets: ${listed}.`, { sheets });
+      ? unreadableFile('xlsx_no_visible_sheet', { sheets: names(true) }, { sheets })
+      : unreadableFile('xlsx_sheet_missing', { sheet: wanted, sheets: names(false), hidden: names(true) }, { sheets });
   }
+  const strings = entry(SHARED_STRINGS);
+  if (strings) await scanPart(strings, XLSX_MAX_SHARED_STRINGS_BYTES);
   const part = entry(resolveTarget(targets.get(chosen.rid) ?? ''));
-  const scan = part ? await scanSheet(part) : { merges: [], hiddenRows: [] };
-  return { sheet: chosen.name, sheets, ...scan };
+  const merges: MergedRange[] = [];
+  const hiddenRows: number[] = [];
+  if (part) await scanPart(part, XLSX_MAX_UNPACKED_BYTES, (xml) => scanTags(xml, merges, hiddenRows));
+  return { sheet: chosen.name, sheets, merges, hiddenRows };
+}
+
+/** The zip's table of contents is at its end: a file cut short (an interrupted download) has none. */
+async function openZip(path: string): Promise<unzipper.CentralDirectory> {
+  try {
+    return await unzipper.Open.file(path);
+  } catch (err) {
+    const detail = (err as Error).message;
+    throw detail === 'FILE_ENDED' ? unreadableFile('xlsx_truncated') : unreadableFile('xlsx_incomplete', { detail });
+  }
+}
+
+/** A zip without a workbook: an OpenDocument spreadsheet says so in its first entry; a shapefile by its parts. */
+async function notAWorkbook(dir: unzipper.CentralDirectory) {
+  const mimetype = dir.files.find((f) => f.path === 'mimetype');
+  const type = mimetype && mimetype.uncompressedSize < 200 ? (await mimetype.buffer()).toString('latin1').trim() : '';
+  if (type === 'application/vnd.oasis.opendocument.spreadsheet') return unreadableFile('ods_file');
+  if (dir.files.some((f) => /\.shp$/i.test(f.path))) return unreadableFile('shapefile_zip');
+  return unreadableFile('xlsx_not_workbook');
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
@@ -70,22 +96,58 @@ function relationshipTargets(xml: string): Map<string, string> {
 /** "worksheets/sheet1.xml" is relative to xl/; "/xl/worksheets/sheet1.xml" to the root. */
 const resolveTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
 
-/** Merged ranges and hidden rows, from the sheet's XML as it inflates (tags cut by a chunk end are carried over). */
-async function scanSheet(part: unzipper.File): Promise<Pick<XlsxLayout, 'merges' | 'hiddenRows'>> {
-  const merges: MergedRange[] = [];
-  const hiddenRows: number[] = [];
+/**
+ * Inflates a part as a stream and hands its complete tags to `onTags` (a tag cut by a chunk end
+ * is carried over). Refuses it once it inflates past `maxBytes`, or once a run of characters
+ * without a `<` or `>` (a text, or a tag) passes XLSX_MAX_TEXT_RUN: only a bomb has one.
+ */
+async function scanPart(part: unzipper.File, maxBytes: number, onTags?: (xml: string) => void): Promise<void> {
   const decoder = new TextDecoder('utf-8');
-  let carry = '', seen = 0;
+  let carry = '', seen = 0, run = 0;
+  const scan = (decoded: string) => {
+    run = runAfter(decoded, run);
+    const text = carry + decoded;
+    const open = text.lastIndexOf('<');
+    const cut = open > text.lastIndexOf('>') ? open : text.length; // an unfinished tag waits for the next chunk
+    onTags?.(text.slice(0, cut));
+    carry = text.slice(cut);
+  };
   for await (const chunk of part.stream() as AsyncIterable<Buffer>) {
     seen += chunk.length;
-    if (seen > XLSX_MAX_UNPACKED_BYTES) throw rejectFile('The Excel sheet unpacks to more than a station list can be: save only the stations, or as CSV.');
-    const text = carry + decoder.decode(chunk, { stream: true });
-    const cut = Math.max(0, text.lastIndexOf('<'));
-    scanTags(text.slice(0, cut), merges, hiddenRows);
-    carry = text.slice(cut);
+    if (seen > maxBytes) throw unreadableFile('xlsx_part_too_big', { part: part.path, max: maxBytes });
+    scan(decoder.decode(chunk, { stream: true }));
   }
-  scanTags(carry + decoder.decode(), merges, hiddenRows);
-  return { merges, hiddenRows };
+  scan(decoder.decode());
+  onTags?.(carry);
+}
+
+/**
+ * The run without `<` or `>` at the end of `text`, given the one `text` continues; throws when a
+ * run passes the limit. Native indexOf finds the first and last mark; only a chunk longer than
+ * the limit can hide a long run between them, and only that one is searched mark by mark.
+ */
+function runAfter(text: string, run: number): number {
+  const first = firstMark(text);
+  if (first < 0) return check(run + text.length);
+  check(run + first);
+  if (text.length > XLSX_MAX_TEXT_RUN) {
+    let prev = first;
+    for (const { index } of text.matchAll(/[<>]/g)) {
+      check(index - prev - 1);
+      prev = index;
+    }
+  }
+  return check(text.length - Math.max(text.lastIndexOf('<'), text.lastIndexOf('>')) - 1);
+}
+
+function firstMark(text: string): number {
+  const [a, b] = [text.indexOf('<'), text.indexOf('>')];
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+function check(run: number): number {
+  if (run > XLSX_MAX_TEXT_RUN) throw unreadableFile('xlsx_text_too_long', { max: XLSX_MAX_TEXT_RUN });
+  return run;
 }
 
 function scanTags(xml: string, merges: MergedRange[], hiddenRows: number[]): void {

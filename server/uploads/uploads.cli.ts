@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { open, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -62,6 +62,9 @@ export async function runStationsCli(argv: string[], openDb: () => Promise<CliDa
   }
   if (cmd.name === 'help') return void io.out(STATIONS_USAGE), 0;
   const words = CLI_WORDS[cmd.lang];
+  // A file that is not there is a mistake in the command line: said plainly, before any database is opened.
+  const fileProblem = cmd.name === 'import' ? await checkPaths(cmd, words) : null;
+  if (fileProblem) return void io.err(fileProblem), 2;
   let database: CliDatabase | undefined;
   try {
     database = await openDb();
@@ -107,6 +110,30 @@ function parseCommand(argv: string[], env: CliIo['env']): Command {
 
 interface Run extends CliDatabase { io: CliIo; words: CliWords; lang: Lang }
 
+/** The station file is a file; the report's folder is there (else the preview would be saved, then the report fail). */
+async function checkPaths(cmd: ImportCommand, words: CliWords): Promise<string | null> {
+  try {
+    if ((await stat(cmd.file)).isDirectory()) return words.isFolder(cmd.file);
+  } catch (err) {
+    return fileError(err, words) ?? (err as Error).message;
+  }
+  if (cmd.report === undefined) return null;
+  const folder = dirname(cmd.report);
+  const found = await stat(folder).catch(() => null);
+  return found?.isDirectory() ? null : words.noSuchFolder(folder);
+}
+
+/** ENOENT, EISDIR and the like in words: Node's own message names the system call, not the problem. */
+function fileError(err: unknown, words: CliWords): string | null {
+  const e = err as NodeJS.ErrnoException;
+  const path = e.path ?? '';
+  if (e.code === 'ENOENT') return words.noSuchFile(path);
+  if (e.code === 'EISDIR') return words.isFolder(path);
+  if (e.code === 'EACCES' || e.code === 'EPERM') return words.noPermission(path);
+  if (e.code === 'ENOTDIR') return words.noSuchFile(path);
+  return null;
+}
+
 async function runImport(r: Run, a: ImportCommand): Promise<void> {
   const bar = progressBar(r.io.progress, r.words);
   const preview = await previewUpload({ db: r.db, config: r.config }, {
@@ -128,7 +155,7 @@ export function formatReport(u: UploadView, words: CliWords, lang: Lang): string
   return [
     words.summary(u, u.sha256.slice(0, 12), formatBytes(u.bytes, lang)),
     words.rowsRead(u.rows), words.counts(u.counts, u.mode === 'replace'), words.problems(u.counts),
-    ...(u.columns.unknown.length ? [words.unknownColumns(u.columns.unknown)] : []),
+    ...(u.columns.unknown.length ? [words.unknownColumns(u.columns.unknown, (u.columns.unknownCount ?? 0) - u.columns.unknown.length)] : []),
   ];
 }
 
@@ -183,14 +210,12 @@ async function runRollback(r: Run, id: number, by: string): Promise<void> {
 
 /** A refusal as the API words it; a whole-file problem in the CLI's language; a rollback conflict with its stations. */
 function describeError(err: unknown, lang: Lang, words: CliWords): string[] {
-  if (!(err instanceof AppError)) return [err instanceof Error ? err.message : String(err)];
+  if (!(err instanceof AppError)) return [fileError(err, words) ?? (err instanceof Error ? err.message : String(err))];
   const d = (err.details ?? {}) as {
-    reason?: unknown; params?: unknown; maxBytes?: unknown; laterUploads?: Conflict[]; changedSince?: Conflict[];
+    reason?: unknown; params?: unknown; laterUploads?: Conflict[]; changedSince?: Conflict[];
     totals?: { laterUploads: number; changedSince: number };
   };
-  // The size check before reading has no reason code yet (uploads.service.ts): it is the same refusal.
-  const file = typeof d.reason === 'string' ? renderFileProblem(d.reason, d.params, lang)
-    : err.code === 'upload_too_large' && typeof d.maxBytes === 'number' ? renderFileProblem('too_many_bytes', { max: d.maxBytes }, lang) : null;
+  const file = typeof d.reason === 'string' ? renderFileProblem(d.reason, d.params, lang) : null;
   const lines = [file ?? err.message];
   if (err.code === 'rollback_conflict') {
     const conflicts = [...(d.laterUploads ?? []).map(words.laterUpload), ...(d.changedSince ?? []).map(words.changedOutside)];

@@ -7,6 +7,7 @@ import { csvLine } from '../http/csv.js';
 import { acceptsNdjson, streamNdjson, throttle, type SendLine } from '../http/ndjson.js';
 import { noQuery } from '../http/params.schemas.js';
 import { uploadTrail } from './upload-audit.js';
+import { ISSUE_CSV_HEADERS } from './upload-messages.js';
 import { rollbackUpload, commitUpload, discardUpload } from './upload-commit.service.js';
 import { receiveUpload } from './upload-multipart.js';
 import { detectFormat } from './upload-read.js';
@@ -91,7 +92,7 @@ export function uploadsRoutes(ctx: AppContext): Router {
     if (q.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="upload-${id}-errors.csv"`);
-      res.write('\uFEFF' + csvLine(['row', 'severity', 'code', 'field', 'message', 'value']));
+      res.write('\uFEFF' + csvLine(ISSUE_CSV_HEADERS[q.lang]));
       for (let offset = 0; ; offset += CSV_PAGE) {
         const { rows } = await findIssuePage(ctx.db, id, { ...q, offset, limit: CSV_PAGE });
         for (const r of rows) res.write(csvLine([r.row, r.severity, r.code, r.field, r.message, r.value]));

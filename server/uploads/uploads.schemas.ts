@@ -71,7 +71,9 @@ export const uploadResponse = z.object({
   rows: z.number().int(),
   counts,
   columns: z.object({
-    recognised: z.record(z.string(), z.string()), unknown: z.array(z.string()),
+    recognised: z.record(z.string(), z.string()),
+    unknown: z.array(z.string()).describe('Columns the planner does not know, kept aside: the first 50, in file order'),
+    unknownCount: z.number().int().optional().describe('How many unknown columns the file has, when there are more than listed'),
     headerRow: z.number().int().optional().describe('CSV and Excel: the row the header was found on; rows above it (titles) were not read'),
     sheet: z.string().optional().describe('Excel: the sheet read (the one named, else the first visible sheet in tab order)'),
     hiddenRows: z.array(z.number().int()).optional().describe('Excel: rows hidden in the sheet, read all the same (the first 1,000)'),

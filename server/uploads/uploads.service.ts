@@ -10,10 +10,11 @@ import { AppError, notFound } from '../errors.js';
 import { listBoundarySets } from '../boundary-sets/boundary-sets.repository.js';
 import { findOperatorByCode, listOperators, type OperatorRow } from '../operators/operators.repository.js';
 import { todayInVietnam } from '../stats/scope.service.js';
-import { makeIssue } from './upload-messages.js';
+import { fileNotice, fileTooLarge } from './upload-messages.js';
 import { readAndPlan } from './upload-plan.service.js';
-import { detectFormat } from './upload-read.js';
-import { tooLarge, type ColumnReport } from './upload-source.js';
+import { detectFormat, extensionOf } from './upload-read.js';
+import type { ColumnReport, UploadFormat } from './upload-source.js';
+import type { RowIssue } from './upload-validate.js';
 import { readOperatorVersion } from './upload-stations.repository.js';
 import { visible } from './upload-values.js';
 import { findUpload, insertIssues, insertUpload, updateUploadSummary, type UploadRow } from './uploads.repository.js';
@@ -64,7 +65,7 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
   if (input.actor) assertOwnOperator(input.actor, operator.id);
   const { size } = await stat(input.path);
   if (size > config.uploadMaxBytes) {
-    throw tooLarge(`The file is ${formatBytes(size)}; the most one upload takes is ${formatBytes(config.uploadMaxBytes)} (UPLOAD_MAX_BYTES). Split it into several files.`, { maxBytes: config.uploadMaxBytes });
+    throw fileTooLarge('too_many_bytes', { max: config.uploadMaxBytes }, { maxBytes: config.uploadMaxBytes });
   }
   const [format, sha256] = await Promise.all([detectFormat(input.path, input.fileName), hashFile(input.path)]);
   // Read before the stations: a write landing in between makes the preview stale, never wrong.
@@ -83,10 +84,7 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
     });
     const plan = await readAndPlan(trx, { uploadId, operator, mode: input.mode, today, areas, otherCodeIsError: config.uploadOtherOperatorCode === 'error' },
       { path: input.path, format, sheet: input.sheet, maxRows: config.uploadMaxRows, size }, columns, onProgress);
-    const { issues } = plan;
-    for (const h of columns.unknown) {
-      issues.unshift(makeIssue({ row: null, severity: 'warning', code: 'unknown_column', field: null, value: h, params: {} }));
-    }
+    const issues = [...fileNotices(columns, format, input.fileName), ...plan.issues];
     const errorRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row)).size;
     const counts = { ...plan.counts, errorRows, warnings: issues.filter((i) => i.severity === 'warning').length };
     onProgress?.({ phase: 'saving', rows: plan.rows });
@@ -94,7 +92,9 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
     await updateUploadSummary(trx, uploadId, {
       rowsTotal: plan.rows, counts,
       columns: {
-        recognised: Object.fromEntries(Object.entries(columns.recognised).map(([f, h]) => [f, visible(h)])), unknown: columns.unknown.map(visible),
+        recognised: Object.fromEntries(Object.entries(columns.recognised).map(([f, h]) => [f, visible(h)])),
+        unknown: columns.unknown.slice(0, MAX_LISTED_COLUMNS).map(visible),
+        ...(columns.unknown.length > MAX_LISTED_COLUMNS ? { unknownCount: columns.unknown.length } : {}),
         ...(columns.headerRow === undefined ? {} : { headerRow: columns.headerRow }),
         ...(columns.sheet === undefined ? {} : { sheet: visible(columns.sheet) }),
         ...(columns.hiddenRows === undefined ? {} : { hiddenRows: columns.hiddenRows }),
@@ -105,8 +105,32 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
   return getUpload(db, id);
 }
 
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} bytes`;
+/** Unknown columns named in the issues and on the upload record, at most: a file may have 20,000. */
+export const MAX_LISTED_COLUMNS = 50;
+/** Hidden rows named in their warning, at most. */
+const MAX_NAMED_ROWS = 20;
+
+/**
+ * Warnings about the whole file (row null), first in the report: what was read differently
+ * from what the operator may think, and the columns kept aside, in file order.
+ */
+export function fileNotices(columns: ColumnReport, format: UploadFormat, fileName: string): RowIssue[] {
+  const notices: RowIssue[] = [];
+  if (format === 'csv' && extensionOf(fileName) === 'xlsx') notices.push(fileNotice('read_as_csv', null, {}));
+  const { firstRow, headerRow } = columns;
+  if (firstRow !== undefined && headerRow !== undefined && firstRow < headerRow) {
+    const last = headerRow - 1;
+    notices.push(fileNotice('rows_above_header', null, { first: firstRow, last, header: headerRow, ...(firstRow === last ? { kind: 'one' } : {}) }));
+  }
+  const hidden = (columns.hiddenRows ?? []).filter((r) => headerRow === undefined || r > headerRow);
+  if (hidden.length) {
+    const kind = hidden.length === 1 ? 'one' : hidden.length > MAX_NAMED_ROWS ? 'many' : null;
+    notices.push(fileNotice('hidden_rows', null, { rows: hidden.slice(0, MAX_NAMED_ROWS).join(', '), count: hidden.length, ...(kind ? { kind } : {}) }));
+  }
+  for (const h of columns.unknown.slice(0, MAX_LISTED_COLUMNS)) notices.push(fileNotice('unknown_column', h, {}));
+  const more = columns.unknown.length - MAX_LISTED_COLUMNS;
+  if (more > 0) notices.push(fileNotice('unknown_column', null, { kind: 'more', count: more }));
+  return notices;
 }
 
 export type UploadView = ReturnType<typeof toUploadView>;

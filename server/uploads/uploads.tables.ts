@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { StationStatus } from '../db/schema.js';
 
-/** The tables of sql/migrations/0002_uploads.sql (upload_changes as of 0005), added to the core DB type with `withTables`. */
+/** The tables of sql/migrations/0002_uploads.sql (upload_changes as of 0005, upload_issues.params 0007), added to the core DB type with `withTables`. */
 
 type Jsonb<T> = ColumnType<T, string, string>;
 
@@ -19,7 +19,7 @@ export interface UploadsTable {
   base_version: number;
   rows_total: number;
   counts: Jsonb<UploadCounts>;
-  columns: Jsonb<{ recognised: Record<string, string>; unknown: string[] }>;
+  columns: Jsonb<StoredColumns>;
   created_at: ColumnType<Date, never, never>;
   committed_at: ColumnType<Date | null, never, string>;
   committed_by: string | null;
@@ -32,6 +32,18 @@ export interface UploadsTable {
 }
 
 export type UploadState = 'previewed' | 'committed' | 'rolled_back' | 'discarded';
+
+/** What an upload keeps of the file's columns (uploads.service.ts), returned with it in every list. */
+export interface StoredColumns {
+  recognised: Record<string, string>;
+  /** The first 50 unknown columns, in file order. */
+  unknown: string[];
+  /** How many unknown columns the file has, when there are more than `unknown` lists. */
+  unknownCount?: number;
+  headerRow?: number;
+  sheet?: string;
+  hiddenRows?: number[];
+}
 
 export interface UploadCounts {
   create: number;
@@ -51,6 +63,8 @@ export interface UploadIssuesTable {
   field: string | null;
   message: string;
   value: string | null;
+  /** sql/migrations/0007_upload_issue_params.sql: what the message is made of; null on rows saved before it. */
+  params: ColumnType<Record<string, unknown> | null, string | null, never>;
 }
 
 export interface UploadChangesTable {

@@ -52,4 +52,12 @@ describe('OpenAPI: who may call each route', () => {
     expect(Object.keys(responses[200]!.content!)).toEqual(['application/x-ndjson']);
     expect(statusesOf('POST /api/uploads')).toEqual(['200', '201', '400', '401', '403', '404', '413', '422']);
   });
+
+  it('documents the routes that create something with the 201 they answer (res.status(201) in their routes), not 200', () => {
+    for (const route of ['POST /api/auth/tokens', 'POST /api/admin/users', 'POST /api/planner/scenarios']) {
+      const { responses } = operations.find((o) => o.route === route)!.op;
+      expect(responses[201], route).toMatchObject({ description: 'Created', content: { 'application/json': expect.anything() } });
+      expect(responses[200], route).toBeUndefined();
+    }
+  });
 });

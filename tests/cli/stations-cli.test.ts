@@ -39,7 +39,7 @@ describe(`stations CLI commands (${dbKind()})`, () => {
     expect(r.out).toContain('  LỖI      dòng 3: Vĩ độ 105,4 và kinh độ 10,4 có vẻ bị đảo ngược: ở Việt Nam vĩ độ khoảng 8–23, kinh độ khoảng 102–110');
     expect(r.out).toContain('  cảnh báo dòng 5: Điểm (21; 105,8) không thuộc địa bàn nào của "Test square"');
     expect(r.out).toContain(`Báo cáo: đã ghi 3 mục vào ${report}`);
-    expect(r.out).toContain(`Chạy thử: chưa thay đổi gì; xác nhận bản xem trước này bằng: npm run cli -- stations commit ${id}`);
+    expect(r.out).toContain(`Chạy thử: đã lưu bản xem trước ${id} (chưa xác nhận), chưa trạm nào thay đổi; xác nhận bằng: npm run cli -- stations commit ${id}`);
     expect(r.out).not.toContain('[');
     expect(r.progress).toMatch(/\[#+\] đang lưu 4 dòng/);
     const text = readFileSync(report, 'utf8');
@@ -51,7 +51,7 @@ describe(`stations CLI commands (${dbKind()})`, () => {
 
     const en = await cli(['import', file, '--operator', 'VIETTEL', '--dry-run', '--lang', 'en'], { LANG: 'vi_VN.UTF-8' });
     expect(en.out).toContain('  ERROR row 3: latitude 105.4 and longitude 10.4 look swapped');
-    expect(en.out).toContain('dry run: nothing changed');
+    expect(en.out).toContain(`dry run: preview ${idOf(en.out)} saved (not committed), no station changed; commit it with: npm run cli -- stations commit ${idOf(en.out)}`);
     expect((await cli(['import', file, '--operator', 'VIETTEL', '--dry-run'], { LANG: 'C.UTF-8' })).out).toContain('  warn  row 5: the point (21, 105.8)');
   });
 

@@ -25,7 +25,7 @@ describe('whole-file refusals carry a reason and its parameters', () => {
       ['empty.csv', '', 422, 'empty_file', {}, /^Tệp trống/],
       ['quote.csv', csv(['station_code,technology,latitude,longitude', 'A,"4G,1,2']), 422, 'csv_unreadable', { line: expect.any(Number), detail: expect.any(String) }, /^Không đọc được tệp CSV sau dòng \d+: /],
       ['latin1.csv', Buffer.from('M\xe3 tr\xe1m,technology,latitude,longitude\n', 'latin1'), 422, 'not_utf8_header', {}, /^Tệp không phải văn bản UTF-8/],
-      ['fake.xlsx', 'station_code\n', 422, 'not_xlsx', {}, /^Đây không phải tệp Excel \.xlsx/],
+      ['fake.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 422, 'not_xlsx', {}, /^Đây không phải tệp Excel \.xlsx/],
       ['bad.geojson', '{"type":"Feature"', 422, 'geojson_truncated', { detail: expect.any(String) }, /^Tệp GeoJSON không phải JSON hợp lệ \(tệp kết thúc quá sớm\): /],
       ['broken.geojson', '{"type":"FeatureCollection","features":[}', 422, 'geojson_not_json', { detail: expect.any(String) }, /^Tệp GeoJSON không phải JSON hợp lệ: /],
       ['point.geojson', '{"type":"Feature","features":[]}', 422, 'geojson_not_collection', { type: 'Feature' }, /FeatureCollection gồm các đối tượng Point; tệp này lại là kiểu Feature\.$/],

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELDS, TEMPLATE_HEADERS } from '../../server/uploads/upload-headers.js';
 import {
-  FILE_MESSAGES, ISSUE_MESSAGES, LANGS, parseTemplate, plainNumber, renderFileProblem, renderIssue, type Lang,
+  FILE_MESSAGES, ISSUE_MESSAGES, LANGS, parseTemplate, plainNumber, READER_ISSUE_CODES, renderFileProblem, renderIssue, type Lang,
 } from '../../server/uploads/upload-messages.js';
 import { Uncomputed } from '../../server/uploads/upload-source.js';
 import { ISSUE_CODES, validateRow, type RowIssue } from '../../server/uploads/upload-validate.js';
@@ -71,22 +71,36 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   'bad_text.line_breaks': S('name', 'Dòng 1\nDòng 2', { kind: 'line_breaks' }),
   uncomputed_formula: S('latitude', '=10+0.382'),
   unknown_operator: S('operator', 'Công ty ABC', { operator: 'VIETTEL' }),
+  'unknown_column.more': S(null, null, { kind: 'more', count: 19950 }),
+  'bad_geometry.multipoint': S(null, null, { kind: 'multipoint', points: 3 }),
+  'bad_geometry.not_numbers': S(null, null, { kind: 'not_numbers' }),
+  extra_cells: S(null, null, { cells: 6, columns: 4 }),
+  rows_above_header: S(null, null, { first: 1, last: 3, header: 4 }),
+  'rows_above_header.one': S(null, null, { kind: 'one', first: 1, last: 1, header: 2 }),
+  hidden_rows: S(null, null, { rows: '5, 9', count: 2 }),
+  'hidden_rows.one': S(null, null, { kind: 'one', rows: '5', count: 1 }),
+  'hidden_rows.many': S(null, null, { kind: 'many', rows: '5, 9, 12', count: 1000 }),
+  read_as_csv: S(null, null),
 };
 
 const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
-  xlsx_unreadable: { detail: 'invalid zip' }, xlsx_sheet_missing: { sheet: 'Trạm', sheets: ['Sheet1', 'Ghi chú'] }, xlsx_sheet_empty: { sheet: 'Trạm' },
+  xlsx_unreadable: { detail: 'invalid zip' }, xlsx_sheet_missing: { sheet: 'Trạm', sheets: ['Sheet1', 'Ghi chú'], hidden: [] }, xlsx_sheet_empty: { sheet: 'Trạm' },
   xlsx_incomplete: { detail: 'unexpected end' }, xlsx_unpacks_too_big: { size: 734003200, max: 209715200 }, xlsx_no_visible_sheet: { sheets: ['Ẩn'] },
   geojson_truncated: { detail: 'Unexpected end' }, geojson_not_collection: { type: 'Feature' },
   csv_unreadable: { line: 3, detail: 'Invalid Closing Quote' }, geojson_not_json: { detail: 'Unexpected end of JSON input' },
   ambiguous_columns: { headers: ['code', 'Mã trạm'], fields: ['station_code'] },
   missing_columns: { missing: ['latitude', 'longitude'], row: 1, headers: ['Mã trạm', 'Công nghệ'] },
   too_many_rows: { max: 500000 }, too_many_bytes: { max: 52428800 },
+  xlsx_text_too_long: { max: 1048576 }, xlsx_part_too_big: { part: 'xl/sharedStrings.xml', max: 134217728 },
+  geojson_crs: { crs: 'EPSG:3405 (VN-2000 / UTM zone 48N)' }, geojson_projected: { count: 212, total: 213, x: 546983.44, y: 1147681.2 },
+  no_stations: { row: 4 },
 };
 
 // Names and formats a Vietnamese text may keep as they are: technology names, file formats, settings, the key.
 const KEPT = new Set(['LTE', 'eNB', 'NR', 'gNB', 'UTF', 'CSV', 'JSON', 'GeoJSON', 'FeatureCollection', 'Point', 'Excel', 'xlsx', 'xls', 'zip', 'tab', 'MB', 'kB',
   'xl', 'workbook', 'xml', // the file xl/workbook.xml named as it is
-  'Alt', 'Enter']); // the keys Alt+Enter
+  'Alt', 'Enter', // the keys Alt+Enter
+  'OpenDocument', 'ods', 'shapefile', 'MultiPoint']); // formats and GeoJSON types by their names
 const COMMON_ENGLISH = ['the', 'is', 'are', 'and', 'or', 'of', 'to', 'for', 'with', 'not', 'no', 'file', 'row', 'rows', 'column', 'use', 'write', 'must', 'has', 'this', 'it', 'on', 'at', 'by', 'be', 'empty', 'station', 'date', 'number', 'sheet', 'unknown', 'valid'];
 
 // An English text may name the Vietnamese headers ("Kinh độ"): their words are not English.
@@ -128,7 +142,7 @@ describe('upload messages catalogue', () => {
   it('every code of the IssueCode union has a text, and every variant a code', () => {
     const keys = Object.keys(ISSUE_MESSAGES);
     for (const code of ISSUE_CODES) expect(keys, code).toContain(code);
-    for (const key of keys) expect(ISSUE_CODES as readonly string[]).toContain(key.split('.')[0]);
+    for (const key of keys) expect([...ISSUE_CODES, ...READER_ISSUE_CODES] as readonly string[]).toContain(key.split('.')[0]);
     expect(Object.keys(ISSUE_SAMPLES).sort()).toEqual(keys.sort());
   });
 
@@ -192,7 +206,9 @@ describe('upload messages catalogue', () => {
       { station_code: 'J', technology: '4G', latitude: '-10.38', longitude: '105.43', name: new Uncomputed('"Trạm "&"A"') },
     ];
     const issues: RowIssue[] = rows.flatMap((values, i) => validateRow({ rowNumber: i + 2, values: values as never }, ctx).issues);
-    issues.push(...validateRow({ rowNumber: 9, values: {}, problem: 'no Point' }, ctx).issues.filter((x) => x.code === 'bad_geometry'));
+    issues.push(...validateRow({ rowNumber: 9, values: {}, problem: 'no Point', problems: [{ code: 'bad_geometry', params: {} }] }, ctx).issues.filter((x) => x.code === 'bad_geometry'));
+    // The readers' row problems, as validateRow reports them once ISSUE_CODES lists READER_ISSUE_CODES.
+    issues.push(...validateRow({ rowNumber: 10, values: {}, problems: [{ code: 'extra_cells', params: { cells: 6, columns: 4 } }] }, ctx).issues.filter((x) => x.code !== 'missing_value'));
     const seen = new Set<string>();
     for (const issue of issues) {
       const key = typeof issue.params.kind === 'string' ? `${issue.code}.${issue.params.kind}` : issue.code;
@@ -201,8 +217,11 @@ describe('upload messages catalogue', () => {
       for (const lang of LANGS) expect(unmet((ISSUE_MESSAGES as Record<string, Record<Lang, string>>)[key]![lang], issue), `${key} ${lang}`).toEqual([]);
       expect(issue.message).toBe(renderIssue(issue, 'en'));
     }
-    // Made by planning, not by validateRow: duplicates across rows, area tests, columns, replace's decommissions.
-    const fromValidator = ISSUE_CODES.filter((c) => !['duplicate', 'outside_areas', 'unknown_column', 'replace_decommissions', 'lookalike_code'].includes(c));
+    // Made by the planner and the service, not per row: duplicates and look-alikes across rows, area tests,
+    // replace's decommissions, and the whole file's notices.
+    const notPerRow: readonly string[] = ['duplicate', 'lookalike_code', 'outside_areas', 'replace_decommissions',
+      'unknown_column', 'rows_above_header', 'hidden_rows', 'read_as_csv'];
+    const fromValidator = ISSUE_CODES.filter((c) => !notPerRow.includes(c));
     expect([...new Set([...seen].map((k) => k.split('.')[0]))].sort()).toEqual([...fromValidator].sort());
   });
 

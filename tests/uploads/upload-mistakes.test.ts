@@ -122,7 +122,7 @@ describe(`upload mistakes (${dbKind()})`, () => {
       ['dup.csv', csv(['code,Mã trạm,technology,lat,lon']), /"code", "Mã trạm" name the same field more than once \(station_code\)/, 422],
       ['empty.csv', '', /empty/, 422],
       ['quote.csv', csv(['station_code,technology,latitude,longitude', 'A,"4G,1,2']), /cannot be read/, 422],
-      ['fake.xlsx', 'station_code\n', /not an Excel .xlsx/, 422],
+      ['fake.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /not an Excel .xlsx/, 422],
       ['bad.geojson', '{"type":"Feature"', /not valid JSON/, 422],
       ['old.xls', 'x', /\.xls/, 422],
     ];

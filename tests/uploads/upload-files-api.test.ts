@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/database.js';
+import { uploadResponse } from '../../server/uploads/uploads.schemas.js';
+import { dbKind, getTestDatabase } from '../helpers/test-db.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { csv, resetWithOneArea } from './upload-fixtures.js';
+
+/* Files through the API: the whole-file refusals carry their reason, the report's header speaks the language asked. */
+
+describe(`uploads API, whole files (${dbKind()})`, () => {
+  let database: Database;
+  let server: TestServer;
+  beforeAll(async () => {
+    database = await getTestDatabase();
+    await resetWithOneArea(database);
+    server = await startTestServer(database, { UPLOAD_MAX_BYTES: '2000' });
+  });
+  afterAll(async () => server.close());
+
+  const upload = (body: string | Uint8Array, name: string) => {
+    const form = new FormData();
+    form.append('operator', 'VIETTEL');
+    form.append('file', new Blob([body as BlobPart]), name);
+    return fetch(`${server.url}/api/uploads`, { method: 'POST', body: form });
+  };
+
+  it('a file larger than UPLOAD_MAX_BYTES while it arrives: 413 with reason too_many_bytes and the limit', async () => {
+    const res = await upload('x'.repeat(5000), 'big.csv');
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toEqual({
+      code: 'upload_too_large', message: 'The file is larger than 2.0 kB, the most one upload takes (UPLOAD_MAX_BYTES). Split it into several files.',
+      details: { reason: 'too_many_bytes', params: { max: 2000 }, maxBytes: 2000 },
+    });
+  });
+
+  it('a refused file: 422 with its reason; a header-only file is one of them', async () => {
+    const res = await upload(csv(['station_code,technology,latitude,longitude']), 'empty.csv');
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.details).toEqual({ reason: 'no_stations', params: { row: 1 } });
+  });
+
+  it('the CSV error report has its header row in the language asked, like its messages', async () => {
+    const res = await upload(csv(['station_code,technology,latitude,longitude,Ghi chú', 'A,4G,abc,105.4,', 'B,4G,10.4,105.4,']), 'r.csv');
+    const preview = uploadResponse.parse(await res.json());
+    // text() drops the BOM the report starts with
+    const report = async (lang: string) => (await (await fetch(`${server.url}/api/uploads/${preview.id}/errors?format=csv&lang=${lang}`)).text()).split('\r\n');
+    const [vi, en] = [await report('vi'), await report('en')];
+    expect(vi.slice(0, 2)).toEqual(['Dòng,Mức,Mã lỗi,Cột,Lý do,Giá trị', ',warning,unknown_column,,"Không nhận ra cột ""Ghi chú"": cột này được để riêng, không nhập vào hệ thống",Ghi chú']);
+    expect(en[0]).toBe('row,severity,code,field,message,value');
+    expect(en[2]).toMatch(/^2,error,bad_number,latitude,/);
+    expect(server.errors).toEqual([]);
+  });
+});
