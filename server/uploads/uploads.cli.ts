@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { csvLine } from '../http/csv.js';
 import { CLI_WORDS, formatCount, formatTime, type CliWords, type Conflict } from './upload-cli-words.js';
-import { commitUpload, rollbackUpload } from './upload-commit.service.js';
+import { commitUpload, discardUpload, rollbackUpload } from './upload-commit.service.js';
 import { formatBytes, ISSUE_CSV_HEADERS, renderFileProblem, type Lang } from './upload-messages.js';
 import { findIssuePage, listUploads } from './uploads.repository.js';
 import { getUpload, previewUpload, resolveUploadOperator, type UploadDeps, type UploadProgress, type UploadView } from './uploads.service.js';
@@ -18,6 +18,7 @@ export const STATIONS_USAGE = `  stations import <file.csv|.xlsx|.geojson> --ope
   stations uploads [--operator VIETTEL] [--limit 20] [--lang vi|en]   the upload history
   stations commit <upload id> [--by "<who>"]     commit a preview made with --dry-run
   stations rollback <upload id> [--by "<who>"]   put back every station the upload changed
+  stations discard <upload id> [--by "<who>"]    set a preview aside: it will not be committed (its report stays)
       Language: --lang, else LANG (vi_VN… → Vietnamese), else English. Exit code 0 ok, 1 refused, 2 usage.`;
 
 const OPTIONS = {
@@ -27,7 +28,7 @@ const OPTIONS = {
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 const ALLOWED: Record<string, readonly (keyof Options)[]> = {
   import: ['operator', 'mode', 'dry-run', 'sheet', 'lang', 'report', 'by'], uploads: ['operator', 'limit', 'lang'],
-  commit: ['by', 'lang'], rollback: ['by', 'lang'],
+  commit: ['by', 'lang'], rollback: ['by', 'lang'], discard: ['by', 'lang'],
 };
 
 export interface CliIo {
@@ -48,7 +49,7 @@ interface ImportCommand {
   sheet: string | undefined; report: string | undefined;
 }
 type Command = { name: 'help'; lang: Lang } | ImportCommand | { name: 'uploads'; lang: Lang; operator: string | undefined; limit: number }
-  | { name: 'commit' | 'rollback'; lang: Lang; by: string; id: number };
+  | { name: 'commit' | 'rollback' | 'discard'; lang: Lang; by: string; id: number };
 
 /** `npm run cli -- stations …`: the same services as the API. Returns the exit code: 0 ok, 1 refused or failed, 2 usage. */
 export async function runStationsCli(argv: string[], openDb: () => Promise<CliDatabase>, io: CliIo = processIo()): Promise<number> {
@@ -72,6 +73,7 @@ export async function runStationsCli(argv: string[], openDb: () => Promise<CliDa
     if (cmd.name === 'import') await runImport(run, cmd);
     else if (cmd.name === 'uploads') await runList(run, cmd.operator, cmd.limit);
     else if (cmd.name === 'commit') await runCommit(run, cmd.id, cmd.by);
+    else if (cmd.name === 'discard') await runDiscard(run, cmd.id, cmd.by);
     else await runRollback(run, cmd.id, cmd.by);
     return 0;
   } catch (err) {
@@ -105,7 +107,7 @@ function parseCommand(argv: string[], env: CliIo['env']): Command {
     return { name, lang, operator: o.operator, limit };
   }
   if (!arg || !/^\d{1,15}$/.test(arg)) throw new UsageError(`stations ${name} needs an upload id (digits)${arg ? `, not "${arg}"` : ''}`);
-  return { name: name as 'commit' | 'rollback', lang, by, id: Number(arg) };
+  return { name: name as 'commit' | 'rollback' | 'discard', lang, by, id: Number(arg) };
 }
 
 interface Run extends CliDatabase { io: CliIo; words: CliWords; lang: Lang }
@@ -201,6 +203,11 @@ async function runCommit(r: Run, id: number, by: string): Promise<void> {
   r.io.progress.write('\n');
   for (const line of formatReport(done, r.words, r.lang)) r.io.out(line);
   r.io.out(r.words.committed(done.id));
+}
+
+async function runDiscard(r: Run, id: number, by: string): Promise<void> {
+  const done = await discardUpload(r.db, id, by);
+  r.io.out(r.words.discarded(done.id));
 }
 
 async function runRollback(r: Run, id: number, by: string): Promise<void> {

@@ -102,7 +102,8 @@ async function confirmInPage(page: Page, expected: RegExp) {
   await page.getByTestId('confirm-ok').click();
 }
 
-describe.skipIf(!availability.run)('upload page in Chromium', () => {
+// Each case drives several uploads and commits through the page: under load one took over 60 s.
+describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     expect(await ensureClientBuilt()).toBe(true);
     database = await getTestDatabase();

@@ -84,6 +84,15 @@ describe(`stations CLI commands (${dbKind()})`, () => {
     expect((await cli(['rollback', '999999'])).err).toBe('Upload 999999 was not found');
   });
 
+  it('discard a dry run: it will not be committed, its state says so', async () => {
+    const before = await snapshotStations(database);
+    const d = idOf((await cli(['import', writeTemp('d.csv', csv([HEAD, 'D1,4G,10.4,105.4,Bỏ'])), '--operator', 'VIETTEL', '--dry-run'])).out);
+    expect(await cli(['discard', String(d)])).toMatchObject({ code: 0, out: `Đã hủy bản xem trước ${d}: bản này sẽ không được xác nhận; không trạm nào thay đổi, báo cáo lỗi vẫn được giữ` });
+    expect((await cli(['uploads', '--operator', 'VIETTEL', '--limit', '1'])).out.split('\n')[1]).toMatch(new RegExp(`^ *${d} .* đã hủy `));
+    expect(await cli(['commit', String(d)], {})).toMatchObject({ code: 1, err: `Upload ${d} is discarded; upload the file again for a new preview.` });
+    expect(await snapshotStations(database)).toEqual(before);
+  });
+
   it('a file refused whole is explained in the CLI language, exit code 1', async () => {
     const missing = await cli(['import', writeTemp('x.csv', csv(['foo,bar', '1,2'])), '--operator', 'VIETTEL']);
     expect(missing.code).toBe(1);
