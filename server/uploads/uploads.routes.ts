@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { csvLine } from '../http/csv.js';
 import { acceptsNdjson, streamNdjson, throttle, type SendLine } from '../http/ndjson.js';
 import { noQuery } from '../http/params.schemas.js';
-import { uploadTrail } from './upload-audit.js';
+import { uploadTrail, type UploadAction } from './upload-audit.js';
 import { ISSUE_CSV_HEADERS } from './upload-messages.js';
 import { rollbackUpload, commitUpload, discardUpload } from './upload-commit.service.js';
 import { receiveUpload } from './upload-multipart.js';
@@ -113,34 +113,18 @@ export function uploadsRoutes(ctx: AppContext): Router {
     res.json({ page: q.page, pageSize: q.pageSize, changes });
   });
 
-  router.post('/uploads/:id/commit', async (req, res) => {
-    const { id } = uploadIdParams.parse(req.params);
-    noQuery.parse(req.query);
-    uploadActionBody.parse(req.body ?? {});
-    res.json(await uploadTrail(ctx, req, res, 'upload_commit', { uploadId: id }).run(async () => {
-      await getUpload(ctx.db, id, viewerOf(res)); // another operator's upload: 403 before anything is locked or written
-      return commitUpload(ctx.db, id, actorOf(res));
-    }));
-  });
-
-  router.post('/uploads/:id/rollback', async (req, res) => {
-    const { id } = uploadIdParams.parse(req.params);
-    noQuery.parse(req.query);
-    uploadActionBody.parse(req.body ?? {});
-    res.json(await uploadTrail(ctx, req, res, 'upload_rollback', { uploadId: id }).run(async () => {
-      await getUpload(ctx.db, id, viewerOf(res));
-      return rollbackUpload(ctx.db, id, actorOf(res));
-    }));
-  });
-
-  router.post('/uploads/:id/discard', async (req, res) => {
-    const { id } = uploadIdParams.parse(req.params);
-    noQuery.parse(req.query);
-    uploadActionBody.parse(req.body ?? {});
-    res.json(await uploadTrail(ctx, req, res, 'upload_discard', { uploadId: id }).run(async () => {
-      await getUpload(ctx.db, id, viewerOf(res));
-      return discardUpload(ctx.db, id, actorOf(res));
-    }));
-  });
+  // Commit, rollback and discard: the same checks, one audited action each.
+  const actions = { commit: commitUpload, rollback: rollbackUpload, discard: discardUpload } as const;
+  for (const [name, act] of Object.entries(actions)) {
+    router.post(`/uploads/:id/${name}`, async (req, res) => {
+      const { id } = uploadIdParams.parse(req.params);
+      noQuery.parse(req.query);
+      uploadActionBody.parse(req.body ?? {});
+      res.json(await uploadTrail(ctx, req, res, `upload_${name}` as UploadAction, { uploadId: id }).run(async () => {
+        await getUpload(ctx.db, id, viewerOf(res)); // another operator's upload: 403 before anything is locked or written
+        return act(ctx.db, id, actorOf(res));
+      }));
+    });
+  }
   return router;
 }
