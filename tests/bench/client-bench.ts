@@ -9,7 +9,7 @@ import { loadDemoData } from '../../server/demo/demo.service.js';
 import { generateNationalData } from '../../seeds/national-data.js';
 import { launchChromium } from '../browser/browser.js';
 import { startTestServer } from '../helpers/test-server.js';
-import { openBenchDatabase } from './server-bench.js';
+import { openBenchDatabase } from './bench-database.js';
 
 const say = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const DIST = fileURLToPath(new URL('../../dist/client/', import.meta.url));

@@ -6,7 +6,7 @@ import { migrate } from '../../server/db/migrate.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { generateNationalData } from '../../seeds/national-data.js';
 import { testAdminToken } from '../helpers/test-auth.js';
-import { openBenchDatabase } from './server-bench.js';
+import { openBenchDatabase } from './bench-database.js';
 
 const say = (m: string) => process.stderr.write(`[bench:planner] ${m}\n`);
 

@@ -1,31 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { openDatabase, type Database } from '../../server/db/database.js';
+import type { Database } from '../../server/db/database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { generateNationalData } from '../../seeds/national-data.js';
 import { testAdminToken } from '../helpers/test-auth.js';
+import { openBenchDatabase } from './bench-database.js';
 
 export type BenchRow = [string, string];
 const say = (m: string) => process.stderr.write(`[bench] ${m}\n`);
-
-/** A fresh database for the bench: never the user's. A real server gets a `<db>_bench` database. */
-export async function openBenchDatabase(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return openDatabase({ pgliteDataDir: 'memory://' });
-  const u = new URL(url);
-  const name = `${u.pathname.slice(1) || 'planner'}_bench`;
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name.replaceAll('"', '')}"`);
-  await admin.query(`create database "${name.replaceAll('"', '')}"`);
-  await admin.end();
-  u.pathname = `/${name}`;
-  return openDatabase({ databaseUrl: u.toString(), pgliteDataDir: '' });
-}
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;

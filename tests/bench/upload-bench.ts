@@ -2,12 +2,12 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.js';
-import { openDatabase } from '../../server/db/database.js';
 import { migrate } from '../../server/db/migrate.js';
-import { isDatabaseEmpty, loadDemoData } from '../../server/demo/demo.service.js';
+import { loadDemoData } from '../../server/demo/demo.service.js';
 import { commitUpload, rollbackUpload } from '../../server/uploads/upload-commit.service.js';
 import { previewUpload, type UploadProgress } from '../../server/uploads/uploads.service.js';
 import { generateDemoData } from '../../seeds/demo-data.js';
+import { openBenchDatabase } from './bench-database.js';
 
 const ROWS = 100_000;
 
@@ -55,18 +55,19 @@ function writeCsv(path: string, rows: number, anchors: readonly { lon: number; l
 }
 
 /**
- * Previews and commits a 100,000-row CSV for one operator, then rolls it back so the database is
- * left as found. Uses DATABASE_URL when set, else an in-memory PGlite with the demo areas.
+ * Previews and commits a 100,000-row CSV for one operator, then rolls it back. On a fresh
+ * database with the demo areas and stations: `<db>_upload_bench` next to DATABASE_URL's when it
+ * is set, else an in-memory PGlite.
  */
 export async function runUploadBench(): Promise<Record<string, string | number>> {
   const config = loadConfig({ ...process.env, PGLITE_DATA_DIR: 'memory://', SEED_DEMO: 'false' });
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDataDir: 'memory://' });
+  const database = await openBenchDatabase('upload_bench');
   const dir = mkdtempSync(join(tmpdir(), 'upload-bench-'));
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 25);
   try {
     await migrate(database.db);
-    if (await isDatabaseEmpty(database.db)) await loadDemoData(database.db);
+    await loadDemoData(database.db);
     const path = join(dir, 'stations-100k.csv');
     writeCsv(path, ROWS, generateDemoData().stations);
     const startRss = process.memoryUsage().rss;
