@@ -134,7 +134,8 @@ export async function findChanges(db: Db, id: number, f: { action?: string | und
   let q = withUploads(db).selectFrom('upload_changes')
     .select(['code', 'technology', 'action', 'row_number', ...stateColumns('before'), ...stateColumns('after')]).where('upload_id', '=', id);
   if (f.action) q = q.where('action', '=', f.action as 'create');
-  q = q.orderBy('code').orderBy('technology');
+  // In file order, as the operator reads the file; replace's decommissions (no row) after, by code.
+  q = q.orderBy(sql`row_number nulls last`).orderBy('code').orderBy('technology');
   if (f.limit !== undefined) q = q.offset(f.offset ?? 0).limit(f.limit);
   const rows = await q.execute();
   return rows.map((r) => ({

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { readDataVersion } from '../../server/db/data-version.js';
 import { commitUpload, discardUpload, rollbackUpload } from '../../server/uploads/upload-commit.service.js';
-import { findIssuePage } from '../../server/uploads/uploads.repository.js';
+import { findChanges, findIssuePage } from '../../server/uploads/uploads.repository.js';
 import { getUpload, previewUpload } from '../../server/uploads/uploads.service.js';
 import { dbKind, getTestDatabase } from '../helpers/test-db.js';
 import { csv, resetWithOneArea, snapshotStations, stationStates, uploadDeps, writeTemp } from './upload-fixtures.js';
@@ -49,6 +49,8 @@ describe(`upload commit, rollback, concurrency (${dbKind()})`, () => {
     const [warning] = (await findIssuePage(database.db, p.id, { offset: 0, limit: 10 })).rows;
     expect(warning).toMatchObject({ row: null, severity: 'warning', code: 'replace_decommissions' });
     expect(warning!.message).toBe('replace mode: 1 of the 4 stations of VIETTEL in the planner (25 %) are not in this file and will be decommissioned on commit');
+    // Listed in file order (the moved station's row), the decommissions without a row last.
+    expect((await findChanges(database.db, p.id)).map((c) => [c.code, c.action, c.rowNumber])).toEqual([['C00002', 'update', 4], ['C00003', 'decommission', null]]);
     await commitUpload(database.db, p.id, 'a');
     const { rows } = await sql<{ code: string; status: string }>`select code, status from stations order by code`.execute(database.db);
     expect(rows.map((r) => r.status)).toEqual(['on_air', 'on_air', 'on_air', 'decommissioned']);
