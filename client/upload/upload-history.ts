@@ -29,7 +29,7 @@ export function createHistoryView(root: HTMLElement, getTexts: () => Texts, acti
       el('td', { class: 'num' }, tx.num(u.rows)),
       el('td', { class: 'num', 'data-testid': 'history-counts' }, [c.create, c.update, c.decommission, c.errorRows].map((n) => tx.num(n)).join(' / ')),
       el('td', {}, u.uploadedBy), el('td', {}, tx.dateTime(u.createdAt)),
-      el('td', { 'data-testid': 'history-state' }, stateText(u, tx)),
+      el('td', { class: 'state-cell', 'data-testid': 'history-state', title: stateText(u, tx) }, stateText(u, tx, true)),
       el('td', { class: 'row-actions' }, button('open', 'history-open', () => actions.open(u)),
         ...(actions.canAct && u.state === 'previewed' ? [button('commit', 'history-commit', () => actions.commit(u), 'primary'), button('discard', 'history-discard', () => actions.discard(u))] : []),
         ...(actions.canAct && u.state === 'committed' ? [button('rollback', 'history-rollback', () => actions.rollback(u), 'danger')] : [])));

@@ -31,7 +31,7 @@ const vi = {
   newer: '‹ Mới hơn', older: 'Cũ hơn ›', noHistory: 'Chưa có lần tải nào.', page: 'Trang {page}', prev: 'Trang trước', next: 'Trang sau',
   previewed: 'Chưa xác nhận', committed: 'Đã cập nhật', rolled_back: 'Đã hoàn tác', discarded: 'Đã hủy', by: '{who}, {when}',
   discard: 'Hủy bản xem trước', confirmDiscard: 'Hủy bản xem trước #{id} ({file})? Dữ liệu trạm không thay đổi; báo cáo lỗi vẫn được giữ.',
-  discardedLine: 'Đã hủy bản xem trước #{id}. Dữ liệu trạm không thay đổi.', supersededBy: 'dữ liệu trạm đã thay đổi sau đó (lần tải #{id}): tải tệp lên lại để xem trước',
+  discardedLine: 'Đã hủy bản xem trước #{id}. Dữ liệu trạm không thay đổi.', supersededBy: 'dữ liệu trạm đã thay đổi sau đó (lần tải #{id}): tải tệp lên lại để xem trước', supersededShort: 'thay bởi lần tải #{id}',
   otherLang: 'English', detail: 'Chi tiết từ máy chủ: {message}',
 };
 
@@ -65,7 +65,7 @@ const en: typeof vi = {
   newer: '‹ Newer', older: 'Older ›', noHistory: 'No uploads yet.', page: 'Page {page}', prev: 'Previous page', next: 'Next page',
   previewed: 'Not committed', committed: 'Committed', rolled_back: 'Rolled back', discarded: 'Discarded', by: '{who}, {when}',
   discard: 'Discard the preview', confirmDiscard: 'Discard preview #{id} ({file})? No station changes; the error report is kept.',
-  discardedLine: 'Preview #{id} discarded. No station changed.', supersededBy: 'the stations changed after it (upload #{id}): upload the file again for a new preview',
+  discardedLine: 'Preview #{id} discarded. No station changed.', supersededBy: 'the stations changed after it (upload #{id}): upload the file again for a new preview', supersededShort: 'superseded by upload #{id}',
   otherLang: 'Tiếng Việt', detail: 'Server detail: {message}',
 };
 

@@ -41,12 +41,15 @@ function pair(term: string, value: string, testid?: string): HTMLElement[] {
   return [el('dt', {}, term), el('dd', testid ? { 'data-testid': `meta-${testid}` } : {}, value)];
 }
 
-/** "Committed by lan, 12/06/2025 10:30" (or rolled back), from the upload's own record. */
-export function stateText(u: UploadView, tx: Texts): string {
+/**
+ * "Committed — lan, 12/06/2025 10:30" (or rolled back, discarded), from the upload's own record.
+ * `short`: for the history's cell, a superseded preview says only by which upload.
+ */
+export function stateText(u: UploadView, tx: Texts, short = false): string {
   const state = tx.t(u.state);
   if (u.state === 'committed' && u.committedBy && u.committedAt) return `${state} — ${tx.t('by', { who: u.committedBy, when: tx.dateTime(u.committedAt) })}`;
   if (u.state === 'rolled_back' && u.rolledBackBy && u.rolledBackAt) return `${state} — ${tx.t('by', { who: u.rolledBackBy, when: tx.dateTime(u.rolledBackAt) })}`;
-  if (u.state === 'discarded' && u.supersededBy !== null) return `${state} — ${tx.t('supersededBy', { id: String(u.supersededBy) })}`;
+  if (u.state === 'discarded' && u.supersededBy !== null) return `${state} — ${tx.t(short ? 'supersededShort' : 'supersededBy', { id: String(u.supersededBy) })}`;
   if (u.state === 'discarded' && u.discardedBy && u.discardedAt) return `${state} — ${tx.t('by', { who: u.discardedBy, when: tx.dateTime(u.discardedAt) })}`;
   return state;
 }

@@ -285,6 +285,8 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
     expect(await page.locator('[data-testid="message"] .message-detail').textContent()).toMatch(new RegExp(`changed after this preview was made \\(upload ${elsewhere.id}\\)`));
     await page.waitForSelector(`[data-testid="history"] tr[data-upload="${stale}"][data-state="discarded"]`);
     expect(await page.locator(`[data-testid="history"] tr[data-upload="${stale}"] [data-testid="history-state"]`).textContent())
+      .toBe(`Đã hủy — thay bởi lần tải #${elsewhere.id}`);
+    expect(await page.locator(`[data-testid="history"] tr[data-upload="${stale}"] [data-testid="history-state"]`).getAttribute('title'))
       .toBe(`Đã hủy — dữ liệu trạm đã thay đổi sau đó (lần tải #${elsewhere.id}): tải tệp lên lại để xem trước`);
     expect(await page.locator(`[data-testid="history"] tr[data-upload="${stale}"]`).getByTestId('history-commit').count()).toBe(0);
 
