@@ -19,6 +19,7 @@ const OUTCOMES: ReadonlyMap<string, 'denied' | 'failure'> = new Map([
   ['not_a_preview', 'failure'],
   ['not_committed', 'failure'],
   ['rollback_conflict', 'failure'],
+  ['replace_with_errors', 'failure'],
 ]);
 
 function summarise(u: UploadView) {
@@ -41,17 +42,19 @@ function refusalDetails(err: AppError): Record<string, unknown> {
   return d && typeof d === 'object' && !Array.isArray(d) ? d : {};
 }
 
+/** Who acts, as the trail records it: an account (session or token), or the CLI's OS user. */
+export interface TrailActor { userId: number | null; actor: string; ip: string | null; via: string }
+
 /**
- * The audit trail of one upload action by the signed-in account (session or API token).
- * `guard` records a refusal of a check made before the work; `run` records the work's refusal
- * or its success with the upload's summary. A failed write to the trail is logged and never
- * changes the answer: the data change it would describe has happened (or not) either way.
+ * The audit trail of one upload action. `guard` records a refusal of a check made before the
+ * work; `run` records the work's refusal or its success with the upload's summary. A failed
+ * write to the trail is logged and never changes the answer: the data change it would
+ * describe has happened (or not) either way.
  */
-export function uploadTrail(ctx: AppContext, req: Request, res: Response, action: UploadAction, attempt: Record<string, unknown>) {
-  const viewer = viewerOf(res);
-  const base = { userId: viewer.user?.id ?? null, actor: viewer.user?.username ?? 'anonymous', action, ip: clientIp(req) };
+export function actionTrail(db: AppContext['db'], who: TrailActor, action: UploadAction, attempt: Record<string, unknown>, log: (e: unknown) => void) {
+  const { via, ...base } = who;
   const record = (outcome: 'success' | 'failure' | 'denied', details: Record<string, unknown>) =>
-    audit(ctx.db, { ...base, outcome, details: { via: viewer.via, ...details } }).catch(ctx.log);
+    audit(db, { ...base, action, outcome, details: { via, ...details } }).catch(log);
   const refused = async (err: unknown) => {
     const outcome = err instanceof AppError ? OUTCOMES.get(err.code) : undefined;
     if (outcome) await record(outcome, { ...attempt, reason: (err as AppError).code, ...refusalDetails(err as AppError) });
@@ -67,4 +70,11 @@ export function uploadTrail(ctx: AppContext, req: Request, res: Response, action
       return upload;
     },
   };
+}
+
+/** The trail of an action by the signed-in account (session or API token) of an API request. */
+export function uploadTrail(ctx: AppContext, req: Request, res: Response, action: UploadAction, attempt: Record<string, unknown>) {
+  const viewer = viewerOf(res);
+  const who = { userId: viewer.user?.id ?? null, actor: viewer.user?.username ?? 'anonymous', ip: clientIp(req), via: viewer.via };
+  return actionTrail(ctx.db, who, action, attempt, ctx.log);
 }

@@ -30,6 +30,7 @@ async function withLockedUpload<T>(db: Kysely<DB>, id: number, work: (trx: Trans
 export async function commitUpload(db: Kysely<DB>, id: number, by: string, onProgress?: (p: UploadProgress) => void): Promise<UploadView> {
   const operatorId = await withLockedUpload(db, id, async (trx, upload) => {
     assertOpenPreview(upload);
+    assertReplaceIsClean(upload);
     const version = await readOperatorVersion(trx, upload.operatorId);
     if (version !== Number(upload.baseVersion)) {
       throw new AppError(409, 'stale_preview',
@@ -64,6 +65,20 @@ export async function discardUpload(db: Kysely<DB>, id: number, by: string): Pro
   });
   await deleteDiscardedChanges(db, operatorId);
   return getUpload(db, id);
+}
+
+/**
+ * Replace treats the file as the operator's whole list and decommissions what it leaves out: a
+ * row in error may be a station the list means to keep (its code unreadable, its row another
+ * operator's, a wrong column…). So a replace is committed only from a file without errors.
+ */
+function assertReplaceIsClean(upload: UploadRow): void {
+  const errorRows = Number(upload.counts.errorRows);
+  if (upload.mode !== 'replace' || errorRows === 0) return;
+  throw new AppError(409, 'replace_with_errors',
+    `A replace applies only a file without errors, as it decommissions every station the file leaves out: ${errorRows.toLocaleString('en')} row${errorRows > 1 ? 's are' : ' is'} in error. ` +
+      'Fix them and upload the file again, or upload it in merge mode (add and update only).',
+    { errorRows, decommission: Number(upload.counts.decommission) });
 }
 
 function assertOpenPreview(upload: UploadRow): void {

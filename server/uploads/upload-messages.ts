@@ -1,4 +1,4 @@
-import type { AppError } from '../errors.js';
+import { AppError } from '../errors.js';
 import { FIELDS, TEMPLATE_HEADERS, type Field } from './upload-headers.js';
 import { rejectFile, tooLarge } from './upload-source.js';
 import { FILE_MESSAGES, ISSUE_MESSAGES, type FileReason, type Lang, type ReaderIssueCode, type Texts } from './upload-message-texts.js';
@@ -131,6 +131,13 @@ export function makeIssue(issue: Omit<RowIssue, 'message'>): RowIssue {
 export function renderFileProblem(reason: string, params: unknown, lang: Lang): string | null {
   const texts = own(FILE_MESSAGES as Record<string, Texts>, reason);
   return texts ? render(texts[lang], lang, { field: null, value: null, params: isObject(params) ? params : {} }) : null;
+}
+
+/** A whole-file refusal said in `lang` (its details.reason and params); any other error as it is. */
+export function inLanguage(err: unknown, lang: Lang): unknown {
+  if (!(err instanceof AppError) || !isObject(err.details) || typeof err.details.reason !== 'string') return err;
+  const message = renderFileProblem(err.details.reason, err.details.params, lang);
+  return message ? new AppError(err.status, err.code, message, err.details) : err;
 }
 
 /** 422 with `details: { reason, params }` (and any older detail keys kept for existing clients). */

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { open, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,19 +7,21 @@ import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { csvLine } from '../http/csv.js';
 import { CLI_WORDS, formatCount, formatTime, type CliWords, type Conflict } from './upload-cli-words.js';
+import { actionTrail, type UploadAction } from './upload-audit.js';
 import { commitUpload, discardUpload, rollbackUpload } from './upload-commit.service.js';
 import { formatBytes, ISSUE_CSV_HEADERS, renderFileProblem, type Lang } from './upload-messages.js';
 import { findIssuePage, listUploads } from './uploads.repository.js';
 import { getUpload, previewUpload, resolveUploadOperator, type UploadDeps, type UploadProgress, type UploadView } from './uploads.service.js';
 
 export const STATIONS_USAGE = `  stations import <file.csv|.xlsx|.geojson> --operator VIETTEL [--mode merge|replace] [--dry-run]
-      [--sheet "<name>"] [--lang vi|en] [--report errors.csv] [--by "<who>"]
+      [--sheet "<name>"] [--lang vi|en] [--report errors.csv] [--by "<for whom>"]
       preview the file (every problem with its row number), then commit it unless --dry-run;
       --report writes the whole error report (CSV, safe to open in a spreadsheet)
   stations uploads [--operator VIETTEL] [--limit 20] [--lang vi|en]   the upload history
   stations commit <upload id> [--by "<who>"]     commit a preview made with --dry-run
   stations rollback <upload id> [--by "<who>"]   put back every station the upload changed
   stations discard <upload id> [--by "<who>"]    set a preview aside: it will not be committed (its report stays)
+      Recorded, and in the audit trail, as cli:<user>@<host>; --by adds a note of for whom.
       Language: --lang, else LANG (vi_VN… → Vietnamese), else English. Exit code 0 ok, 1 refused, 2 usage.`;
 
 const OPTIONS = {
@@ -95,7 +98,10 @@ function parseCommand(argv: string[], env: CliIo['env']): Command {
   if (extra.length || (name === 'uploads' && arg !== undefined)) throw new UsageError(`unexpected argument "${extra[0] ?? arg}"`);
   if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') throw new UsageError(`--lang must be vi or en, not "${o.lang}"`);
   const lang: Lang = (o.lang as Lang | undefined) ?? (env.LANG?.toLowerCase().startsWith('vi') ? 'vi' : 'en');
-  const by = o.by ?? `cli:${env.USER ?? 'unknown'}`;
+  // The CLI works on the database directly, as the machine's user: that is who is recorded.
+  // --by adds a note (for whom), it never stands in for an account name.
+  const who = `cli:${env.USER ?? 'unknown'}@${hostname()}`;
+  const by = o.by ? `${who} (${o.by.trim().slice(0, 60)})` : who;
   if (name === 'import') {
     if (!arg || !o.operator) throw new UsageError('stations import needs a file and --operator');
     if (o.mode !== undefined && o.mode !== 'merge' && o.mode !== 'replace') throw new UsageError(`--mode must be merge or replace, not "${o.mode}"`);
@@ -136,11 +142,16 @@ function fileError(err: unknown, words: CliWords): string | null {
   return null;
 }
 
+/** The audit trail of a CLI action: the machine's user, no account, as `via: 'cli'`. */
+const cliTrail = (r: Run, by: string, action: UploadAction, attempt: Record<string, unknown>) =>
+  actionTrail(r.db, { userId: null, actor: by, ip: null, via: 'cli' }, action, attempt, (e) => r.io.err(`audit trail: ${(e as Error).message}`));
+
 async function runImport(r: Run, a: ImportCommand): Promise<void> {
   const bar = progressBar(r.io.progress, r.words);
-  const preview = await previewUpload({ db: r.db, config: r.config }, {
-    path: a.file, fileName: basename(a.file), operator: a.operator, mode: a.mode, sheet: a.sheet, uploadedBy: a.by,
-  }, bar);
+  const preview = await cliTrail(r, a.by, 'upload_preview', { operator: a.operator, fileName: basename(a.file), mode: a.mode }).run(() =>
+    previewUpload({ db: r.db, config: r.config }, {
+      path: a.file, fileName: basename(a.file), operator: a.operator, mode: a.mode, sheet: a.sheet, uploadedBy: a.by,
+    }, bar));
   r.io.progress.write('\n');
   for (const line of formatReport(preview, r.words, r.lang)) r.io.out(line);
   const { rows, total } = await findIssuePage(r.db, preview.id, { lang: r.lang, offset: 0, limit: 50 });
@@ -148,7 +159,7 @@ async function runImport(r: Run, a: ImportCommand): Promise<void> {
   if (total > rows.length) r.io.out(a.report ? r.words.moreInReport(total - rows.length, a.report) : r.words.more(total - rows.length));
   if (a.report) r.io.out(r.words.reportWritten(await writeIssueReport(r.db, preview.id, r.lang, a.report), a.report));
   if (a.dryRun) return void r.io.out(r.words.dryRun(preview.id));
-  const done = await commitUpload(r.db, preview.id, preview.uploadedBy, bar);
+  const done = await cliTrail(r, a.by, 'upload_commit', { uploadId: preview.id }).run(() => commitUpload(r.db, preview.id, a.by, bar));
   r.io.progress.write('\n');
   r.io.out(r.words.committed(done.id));
 }
@@ -199,19 +210,19 @@ function formatTable(head: readonly string[], rows: string[][], numeric: Set<num
 
 async function runCommit(r: Run, id: number, by: string): Promise<void> {
   await getUpload(r.db, id); // 404 before anything is locked
-  const done = await commitUpload(r.db, id, by, progressBar(r.io.progress, r.words));
+  const done = await cliTrail(r, by, 'upload_commit', { uploadId: id }).run(() => commitUpload(r.db, id, by, progressBar(r.io.progress, r.words)));
   r.io.progress.write('\n');
   for (const line of formatReport(done, r.words, r.lang)) r.io.out(line);
   r.io.out(r.words.committed(done.id));
 }
 
 async function runDiscard(r: Run, id: number, by: string): Promise<void> {
-  const done = await discardUpload(r.db, id, by);
+  const done = await cliTrail(r, by, 'upload_discard', { uploadId: id }).run(() => discardUpload(r.db, id, by));
   r.io.out(r.words.discarded(done.id));
 }
 
 async function runRollback(r: Run, id: number, by: string): Promise<void> {
-  const done = await rollbackUpload(r.db, id, by);
+  const done = await cliTrail(r, by, 'upload_rollback', { uploadId: id }).run(() => rollbackUpload(r.db, id, by));
   r.io.out(r.words.rolledBack(done.id));
 }
 

@@ -7,7 +7,7 @@ import { csvLine } from '../http/csv.js';
 import { acceptsNdjson, streamNdjson, throttle, type SendLine } from '../http/ndjson.js';
 import { noQuery } from '../http/params.schemas.js';
 import { uploadTrail, type UploadAction } from './upload-audit.js';
-import { ISSUE_CSV_HEADERS } from './upload-messages.js';
+import { inLanguage, ISSUE_CSV_HEADERS } from './upload-messages.js';
 import { rollbackUpload, commitUpload, discardUpload } from './upload-commit.service.js';
 import { receiveUpload } from './upload-multipart.js';
 import { detectFormat } from './upload-read.js';
@@ -60,11 +60,13 @@ export function uploadsRoutes(ctx: AppContext): Router {
       // A sheet names a tab of a workbook: with a CSV or GeoJSON file it means nothing, so it is not kept.
       const sheet = f.sheet !== undefined && (await detectFormat(file.path, file.fileName)) === 'xlsx' ? f.sheet : undefined;
       const input = { path: file.path, fileName: file.fileName, operator: f.operator, mode: f.mode, sheet, uploadedBy: actorOf(res), actor: viewerOf(res) };
+      const preview = (onProgress?: (p: UploadProgress) => void) =>
+        previewUpload(deps, input, onProgress).catch((err: unknown) => { throw inLanguage(err, f.lang); });
       if (!acceptsNdjson(req)) {
-        res.status(201).json(await trail.run(() => previewUpload(deps, input)));
+        res.status(201).json(await trail.run(() => preview()));
         return;
       }
-      await streamNdjson(res, ctx.log, (send) => trail.run(() => previewUpload(deps, input, progressLines(send, file.bytes))),
+      await streamNdjson(res, ctx.log, (send) => trail.run(() => preview(progressLines(send, file.bytes))),
         (upload) => ({ type: 'result', status: 201, upload }));
     } finally {
       await file.cleanup();

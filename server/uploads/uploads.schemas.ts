@@ -17,6 +17,7 @@ export const uploadFields = z.strictObject({
   operator: operatorCode.describe('Operator code: VIETTEL, VNPT, MOBIFONE, VIETNAMOBILE'),
   mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update; replace: the file is the full list, stations absent from it are decommissioned'),
   sheet: plainText(100).optional().describe('.xlsx only: the sheet to read (default: the first visible sheet in tab order). Ignored for CSV and GeoJSON, and stored as null'),
+  lang: z.enum(['en', 'vi']).default('en').describe('Language of the message when the whole file is refused (422/413): en or vi'),
 });
 
 /** Commit and rollback take no fields: the account acting is recorded (a `by` field is a 400). */

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
@@ -9,6 +11,7 @@ import { csv, resetWithOneArea, snapshotStations, uploadDeps, writeTemp } from '
 /* `stations import|uploads|commit|rollback` run in process on the test database: what they print, write and return. */
 
 const HEAD = 'station_code,technology,latitude,longitude,name';
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe(`stations CLI commands (${dbKind()})`, () => {
   let database: Database;
@@ -72,8 +75,8 @@ describe(`stations CLI commands (${dbKind()})`, () => {
     const lines = list.out.split('\n');
     expect(lines[0]).toMatch(/^ *Số +Lúc +Nhà mạng +Trạng thái +Cách tải +Dòng +Mới +Cập nhật +Không đổi +Ngừng +Dòng lỗi +Cảnh báo +Người tải +Tệp$/);
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(new RegExp(`^ *${b} +\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d +VIETTEL +đã cập nhật +thêm và cập nhật +1 +0 +1 +0 +0 +0 +0 +cli:lan +\\d+-b\\.csv$`));
-    expect(lines[2]).toMatch(new RegExp(`^ *${a} .* đã cập nhật .* 2 +2 +0 +0 +0 +0 +0 +Chị Lan +\\d+-a\\.csv$`));
+    expect(lines[1]).toMatch(new RegExp(`^ *${b} +\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d +VIETTEL +đã cập nhật +thêm và cập nhật +1 +0 +1 +0 +0 +0 +0 +cli:lan@${esc(hostname())} +\\d+-b\\.csv$`));
+    expect(lines[2]).toMatch(new RegExp(`^ *${a} .* đã cập nhật .* 2 +2 +0 +0 +0 +0 +0 +cli:lan@${esc(hostname())} \\(Chị Lan\\) +\\d+-a\\.csv$`));
     expect((await cli(['uploads', '--operator', 'VNPT'])).out).toBe('Chưa có lần tải nào.');
 
     const conflict = await cli(['rollback', String(a)]);
@@ -90,6 +93,14 @@ describe(`stations CLI commands (${dbKind()})`, () => {
     expect(await cli(['discard', String(d)])).toMatchObject({ code: 0, out: `Đã hủy bản xem trước ${d}: bản này sẽ không được xác nhận; không trạm nào thay đổi, báo cáo lỗi vẫn được giữ` });
     expect((await cli(['uploads', '--operator', 'VIETTEL', '--limit', '1'])).out.split('\n')[1]).toMatch(new RegExp(`^ *${d} .* đã hủy `));
     expect(await cli(['commit', String(d)], {})).toMatchObject({ code: 1, err: `Upload ${d} is discarded; upload the file again for a new preview.` });
+    // In the audit trail as the machine's user, through the CLI: the preview, the discard, the refused commit.
+    const { rows } = await sql<{ action: string; outcome: string; actor: string; via: string }>`
+      select action, outcome, actor, details->>'via' as via from audit_events where details->>'uploadId' = ${String(d)} order by id`.execute(database.db);
+    expect(rows).toEqual([
+      { action: 'upload_preview', outcome: 'success', actor: `cli:lan@${hostname()}`, via: 'cli' },
+      { action: 'upload_discard', outcome: 'success', actor: `cli:lan@${hostname()}`, via: 'cli' },
+      { action: 'upload_commit', outcome: 'failure', actor: `cli:lan@${hostname()}`, via: 'cli' },
+    ]);
     expect(await snapshotStations(database)).toEqual(before);
   });
 

@@ -64,6 +64,17 @@ describe(`uploads API (${dbKind()})`, () => {
     expect(server.errors).toEqual([]);
   });
 
+  it('a whole-file refusal comes in the language asked (lang=vi), with the same reason and parameters', async () => {
+    const vi = await upload(csv(['Mã trạm,Công nghệ,Vĩ độ,Kinh độ']), 'h.csv', { operator: 'VIETTEL', lang: 'vi' });
+    expect(vi.status).toBe(422);
+    const body = (await vi.json()).error;
+    expect(body).toMatchObject({ code: 'unreadable_file', details: { reason: 'no_stations', params: { row: 1 } } });
+    expect(body.message).toBe('Tệp không có trạm nào: không có dòng nào bên dưới dòng tiêu đề (dòng 1).');
+    const en = await (await upload(csv(['Mã trạm,Công nghệ,Vĩ độ,Kinh độ']), 'h.csv')).json();
+    expect(en.error.message).toBe('The file has no stations: there is no row below the header (row 1).');
+    expect((await upload('x', 'a.csv', { operator: 'VIETTEL', lang: 'fr' })).status).toBe(400);
+  });
+
   it('a body that ends inside the file part is a 400, and the server goes on', async () => {
     const body = '--XX\r\nContent-Disposition: form-data; name="operator"\r\n\r\nVIETTEL\r\n' +
       '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nstation_code,technology,latitude,longitude\nA,4G,10.4,105.4\n';

@@ -78,6 +78,20 @@ describe(`upload commit, rollback, concurrency (${dbKind()})`, () => {
     await expect(rollbackUpload(database.db, fourth.id, 'a')).rejects.toMatchObject({ code: 'rollback_conflict', details: { changedSince: [{ code: 'C00001', technology: '4G' }] } });
   });
 
+  it('replace commits only a file without errors: a row in error may be a station the list means to keep', async () => {
+    await commitUpload(database.db, (await preview(rowsOf(4))).id, 'a');
+    const before = await stationStates(database);
+    // The second row's code is lost (empty): replace cannot know it is C00001 and would decommission it.
+    const p = await preview([rowsOf(1)[0]!, ',4G,10.41,105.4,on_air,2024-01-01,Trạm 1'], 'replace');
+    expect(p.counts).toMatchObject({ errorRows: 1, decommission: 3 });
+    await expect(commitUpload(database.db, p.id, 'a')).rejects.toMatchObject({
+      status: 409, code: 'replace_with_errors', details: { errorRows: 1, decommission: 3 },
+      message: expect.stringMatching(/^A replace applies only a file without errors.*1 row is in error.*merge mode/),
+    });
+    expect(await stationStates(database)).toEqual(before);
+    expect((await getUpload(database.db, p.id)).state).toBe('previewed');
+  });
+
   it('a rollback blocked by more than 1,000 stations counts them all and blames the later upload for each', async () => {
     const first = await preview(rowsOf(1500, 0, 'Many'));
     await commitUpload(database.db, first.id, 'a');
