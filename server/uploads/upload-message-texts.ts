@@ -21,6 +21,10 @@ const READER_ISSUE_MESSAGES = {
     en: 'this row has {cells} cells but the header only {columns}: decimal commas in a comma-separated file? Quote the numbers ("10,3771") or separate the columns with ;',
     vi: 'Dòng này có {cells} ô nhưng dòng tiêu đề chỉ có {columns} cột: có phải số thập phân viết bằng dấu phẩy trong tệp phân cách bằng dấu phẩy? Hãy đặt số trong ngoặc kép ("10,3771") hoặc phân cách các cột bằng dấu ;',
   },
+  'extra_cells.notes': {
+    en: 'this row has {cells} cells but the header only {columns}: the cells beyond the header were not read',
+    vi: 'Dòng này có {cells} ô nhưng dòng tiêu đề chỉ có {columns} cột: các ô nằm ngoài các cột có tiêu đề không được đọc',
+  },
   rows_above_header: { en: 'rows {first}–{last} above the header (row {header}) were not read', vi: 'Các dòng {first}–{last} phía trên dòng tiêu đề (dòng {header}) không được đọc' },
   'rows_above_header.one': { en: 'row {first} above the header (row {header}) was not read', vi: 'Dòng {first} phía trên dòng tiêu đề (dòng {header}) không được đọc' },
   hidden_rows: { en: 'rows {rows} are hidden in Excel and were imported all the same', vi: 'Các dòng {rows} đang bị ẩn trong Excel nhưng vẫn được nhập' },

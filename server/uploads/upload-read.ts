@@ -104,9 +104,17 @@ function lastFilled(cells: readonly Cell[]): number {
  * after the first such comma sits under the wrong header. An Excel row cannot split that way:
  * a note beside the table is only a column without a header there, and is left aside.
  */
+/**
+ * Cells right of the header's last column. Notes typed beside the table are ignored with a
+ * warning (the same row in Excel is read the same way); where they are numbers, the row was
+ * probably split by decimal commas in a comma-separated file, and the hint says so (the row's
+ * coordinates are then wrong, and refused as such).
+ */
 function extraCells(cells: readonly Cell[], width: number): RowProblem[] {
   const n = lastFilled(cells);
-  return n > width ? [{ code: 'extra_cells', params: { cells: n, columns: width } }] : [];
+  if (n <= width) return [];
+  const numbers = cells.slice(width, n).every((c) => isBlank(c) || /^\s*[+-]?\d+\s*$/.test(String(c)));
+  return [{ code: 'extra_cells', params: numbers ? { cells: n, columns: width } : { kind: 'notes', cells: n, columns: width }, severity: 'warning' }];
 }
 
 function readHeader(row: TableRow): ReturnType<typeof mapHeaders> {

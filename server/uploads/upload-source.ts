@@ -33,7 +33,8 @@ export interface ParsedRow {
   problems?: RowProblem[];
 }
 
-export interface RowProblem { code: IssueCode | ReaderIssueCode; params: IssueParams }
+/** What a reader found wrong with a row; a warning keeps the row (cells beyond the header, ignored). */
+export interface RowProblem { code: IssueCode | ReaderIssueCode; params: IssueParams; severity?: 'warning' }
 
 export interface ColumnReport {
   recognised: Partial<Record<Field, string>>;

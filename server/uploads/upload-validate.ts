@@ -64,12 +64,13 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
     r.kind === UNCOMPUTED ? error('uncomputed_formula', field) : error(code, field, r.kind === 'unknown' ? r.params : { kind: r.kind, ...r.params });
 
   // What the reader found wrong with the row itself (no Point geometry, cells beyond the header).
-  for (const p of row.problems ?? []) error(p.code, null, p.params);
+  for (const p of row.problems ?? []) issue(p.severity ?? 'error')(p.code, null, p.params);
   const code = readCode(v.station_code, error, refuse);
   const technology = readRequiredTechnology(v.technology, error, refuse);
   const point = row.problem ? null : readPoint(v, error);
   let status: StationStatus | null = null;
-  if (!isBlank(v.status)) {
+  // A placeholder (N/A, -) is no status, as in the other optional columns: the stored one stays.
+  if (!absent(v.status)) {
     const s = readStatus(v.status);
     if (s.ok) status = s.value;
     else refuse('unknown_status', 'status', s);

@@ -146,17 +146,17 @@ describe('a file with a header and no station is refused', () => {
 });
 
 describe('cells beyond the header (CSV)', () => {
-  it('a row that splits into more cells than the header has is marked, trailing empty cells are not', async () => {
+  it('a row that splits into more cells than the header has is marked (a warning: the coordinates say what is wrong), trailing empty cells are not', async () => {
     const { rows } = await read(csv([HEADER.join(','), 'QA-1,4G,10,3771,105,4271', 'QA-2,4G,10.4,105.4,,,', 'QA-3,4G,10.4,105.4']), 'c.csv');
     expect(rows.map((r) => [r.rowNumber, r.problems ?? []])).toEqual([
-      [2, [{ code: 'extra_cells', params: { cells: 6, columns: 4 } }]], [3, []], [4, []],
+      [2, [{ code: 'extra_cells', params: { cells: 6, columns: 4 }, severity: 'warning' }]], [3, []], [4, []],
     ]);
     expect(rows[0]!.values).toEqual({ station_code: 'QA-1', technology: '4G', latitude: '10', longitude: '3771' });
   });
 
-  it('the header\'s width is its last named column; in Excel a note beside the table is no problem', async () => {
+  it('the header\'s width is its last named column; a note beside the table is ignored with a warning in CSV, and read the same in Excel', async () => {
     const { rows } = await read(csv([`${HEADER.join(',')},Ghi chú,,`, 'A,4G,10.4,105.4,note', 'B,4G,10.4,105.4,note,more']), 'w.csv');
-    expect(rows.map((r) => r.problems?.[0]?.params ?? null)).toEqual([null, { cells: 6, columns: 5 }]);
+    expect(rows.map((r) => r.problems?.[0] ?? null)).toEqual([null, { code: 'extra_cells', params: { kind: 'notes', cells: 6, columns: 5 }, severity: 'warning' }]);
     const xlsx = await read(await xlsxBuffer([{ name: 'Trạm', rows: [HEADER, ['A', '4G', 10.4, 105.4, null, 'ghi chú bên cạnh']] }]), 'n.xlsx');
     expect(xlsx.rows[0]!.problems).toBeUndefined();
   });

@@ -75,6 +75,7 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   'bad_geometry.multipoint': S(null, null, { kind: 'multipoint', points: 3 }),
   'bad_geometry.not_numbers': S(null, null, { kind: 'not_numbers' }),
   extra_cells: S(null, null, { cells: 6, columns: 4 }),
+  'extra_cells.notes': S(null, null, { kind: 'notes', cells: 6, columns: 5 }),
   rows_above_header: S(null, null, { first: 1, last: 3, header: 4 }),
   'rows_above_header.one': S(null, null, { kind: 'one', first: 1, last: 1, header: 2 }),
   hidden_rows: S(null, null, { rows: '5, 9', count: 2 }),

@@ -91,7 +91,7 @@ describe('technology and status', () => {
 });
 
 describe('placeholders, invisible characters, line breaks', () => {
-  it('a placeholder is missing in a required field, a blank in an optional one, unknown as a status', () => {
+  it('a placeholder is missing in a required field, a blank in an optional one (the status too)', () => {
     for (const p of ['-', '—', 'N/A', 'n/a', 'null', '#N/A', 'none', 'x']) {
       expect(only({ station_code: p }).keys, p).toEqual(['error missing_value.placeholder station_code']);
     }
@@ -100,7 +100,8 @@ describe('placeholders, invisible characters, line breaks', () => {
     const blank = only({ name: 'N/A', commissioned_on: '-', decommissioned_on: 'n/a', operator: '#N/A' });
     expect(blank.keys).toEqual([]);
     expect(blank.station).toMatchObject({ name: null, commissionedOn: null, decommissionedOn: null });
-    expect(only({ status: 'N/A' }).keys).toEqual(['error unknown_status status']);
+    expect(only({ status: 'N/A' }).keys).toEqual([]);
+    expect(only({ status: 'N/A' }).station).toMatchObject({ status: null });
   });
 
   it('invisible characters in codes and names are refused with their reason', () => {
