@@ -2,6 +2,7 @@ import { createApp } from './app.js';
 import { bootstrapDatabase } from './bootstrap.js';
 import { ensureClientBuilt } from './client-build.js';
 import { loadConfig } from './config.js';
+import { removeStaleSpools } from './uploads/upload-multipart.js';
 
 const say = (msg: string) => console.log(`[planner] ${msg}`);
 
@@ -10,6 +11,8 @@ async function main() {
   say(config.databaseUrl ? 'database: PostgreSQL + PostGIS (DATABASE_URL)' : `database: embedded PGlite + PostGIS in ${config.pgliteDataDir}`);
   const database = await bootstrapDatabase(config, say);
   await ensureClientBuilt(say);
+  const spools = await removeStaleSpools();
+  if (spools) say(`removed ${spools} upload file${spools > 1 ? 's' : ''} left by a process that ended mid-upload`);
   const app = createApp({ config, database });
   const server = app.listen(config.port, config.host, () => {
     say(`map and API at http://localhost:${config.port} (API docs: /api/openapi.json)`);

@@ -60,7 +60,7 @@ export function assertOwnOperator(viewer: Viewer, operatorId: number): void {
   if (user?.role === 'operator' && user.operatorId !== operatorId) {
     // Say what the account may do rather than what it tried: the caller may be uploading, not opening an upload.
     const own = user.operatorCode ?? '?';
-    throw refuse(`You can upload, commit and roll back only for ${own}. / Bạn chỉ được tải lên, xác nhận cập nhật và hoàn tác dữ liệu của ${own}.`);
+    throw refuse(`Your account works with ${own}'s stations only: other operators' uploads are not open to it. / Tài khoản của bạn chỉ làm việc với dữ liệu trạm của ${own}: không mở được các lần tải của nhà mạng khác.`);
   }
 }
 

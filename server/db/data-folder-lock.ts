@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { isProcessRunning } from '../process-running.js';
 
 const LOCK_FILE = 'planner.lock';
 
@@ -48,11 +49,6 @@ function readOwner(path: string): LockOwner | null {
 }
 
 function isRunning(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return true; // another machine's process cannot be checked from here
-  try {
-    process.kill(owner.pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  // Another machine's process cannot be checked from here.
+  return owner.host !== hostname() || isProcessRunning(owner.pid);
 }

@@ -59,7 +59,7 @@ export async function commitUpload(db: Kysely<DB>, id: number, by: string, onPro
  */
 export async function discardUpload(db: Kysely<DB>, id: number, by: string): Promise<UploadView> {
   const operatorId = await withLockedUpload(db, id, async (trx, upload) => {
-    assertOpenPreview(upload);
+    assertOpenPreview(upload, 'discard');
     await markDiscarded(trx, id, by);
     return upload.operatorId;
   });
@@ -81,7 +81,7 @@ function assertReplaceIsClean(upload: UploadRow): void {
     { errorRows, decommission: Number(upload.counts.decommission) });
 }
 
-function assertOpenPreview(upload: UploadRow): void {
+function assertOpenPreview(upload: UploadRow, action: 'commit' | 'discard' = 'commit'): void {
   if (upload.state === 'previewed') return;
   const { id } = upload;
   if (upload.state === 'discarded' && upload.supersededBy !== null) {
@@ -90,7 +90,9 @@ function assertOpenPreview(upload: UploadRow): void {
       { supersededBy: Number(upload.supersededBy), previewVersion: Number(upload.baseVersion) });
   }
   const was = { committed: 'already committed', rolled_back: 'already rolled back', discarded: 'discarded' }[upload.state];
-  throw new AppError(409, 'not_a_preview', `Upload ${id} is ${was}; upload the file again for a new preview.`, { state: upload.state });
+  const next = action === 'discard' && upload.state === 'committed' ? 'only an open preview can be discarded (a rollback undoes a commit)'
+    : 'upload the file again for a new preview';
+  throw new AppError(409, 'not_a_preview', `Upload ${id} is ${was}; ${next}.`, { state: upload.state });
 }
 
 /** After a write to the operator's stations, its previews made before are stale for good: set them aside. */

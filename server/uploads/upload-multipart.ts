@@ -1,10 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { badRequest } from '../errors.js';
+import { isProcessRunning } from '../process-running.js';
 import { fileTooLarge } from './upload-messages.js';
 
 /** More than the form needs (operator, mode, sheet), few enough that a form is never a flood. */
@@ -33,7 +34,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
   } catch (err) {
     throw badRequest(`Send the file as multipart/form-data with a "file" part: ${(err as Error).message}`);
   }
-  const dir = await mkdtemp(join(tmpdir(), 'planner-upload-'));
+  const dir = await mkdtemp(join(tmpdir(), `${SPOOL_PREFIX}${process.pid}-`));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const path = join(dir, 'upload.bin');
   const fields: Record<string, string> = Object.create(null); // a field named __proto__ stays a field
@@ -78,3 +79,26 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
     throw err;
   }
 }
+
+const SPOOL_PREFIX = 'planner-upload-';
+
+/**
+ * Removes the spool folders of processes that ended without cleaning up (killed during an
+ * upload): each holds an operator's whole station file. A folder is named after its process;
+ * one without a pid (older versions) goes once it is a day old. Returns how many were removed.
+ */
+export async function removeStaleSpools(dir = tmpdir()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(SPOOL_PREFIX)) continue;
+    const pid = /^planner-upload-(\d+)-/.exec(name)?.[1];
+    const path = join(dir, name);
+    const stale = pid ? !isProcessRunning(Number(pid)) : Date.now() - (await stat(path)).mtimeMs > 86_400_000;
+    if (stale) {
+      await rm(path, { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+

@@ -82,7 +82,7 @@ describe(`the audit trail of uploads (${dbKind()})`, () => {
     expect(res.status).toBe(403);
     const { error } = await res.json();
     expect(error.code).toBe('forbidden');
-    expect(error.message).toMatch(/^You can upload, commit and roll back only for VIETTEL\./);
+    expect(error.message).toMatch(/^Your account works with VIETTEL's stations only: other operators' uploads are not open to it\./);
     expect(await lastEvent('upload_preview')).toMatchObject({
       actor: 'audit-viettel', outcome: 'denied', details: { via: 'token', operator: 'VNPT', fileName: 'vnpt.csv', reason: 'forbidden' },
     });

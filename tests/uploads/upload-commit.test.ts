@@ -127,7 +127,7 @@ describe(`upload commit, rollback, concurrency (${dbKind()})`, () => {
     expect(discarded).toMatchObject({ state: 'discarded', discardedBy: 'lan', supersededBy: null });
     expect(await changesOf(next.id)).toBe(0);
     await expect(commitUpload(database.db, next.id, 'a')).rejects.toMatchObject({ status: 409, code: 'not_a_preview', message: expect.stringMatching(/is discarded/) });
-    await expect(discardUpload(database.db, a.id, 'a')).rejects.toMatchObject({ status: 409, code: 'not_a_preview', message: expect.stringMatching(/already committed/) });
+    await expect(discardUpload(database.db, a.id, 'a')).rejects.toMatchObject({ status: 409, code: 'not_a_preview', message: expect.stringMatching(/already committed; only an open preview can be discarded \(a rollback undoes a commit\)/) });
     await expect(rollbackUpload(database.db, next.id, 'a')).rejects.toMatchObject({ status: 409, code: 'not_committed' });
     expect(await snapshotStations(database)).toHaveLength(3);
   });
