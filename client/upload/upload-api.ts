@@ -7,7 +7,7 @@ import { createLineReader } from './upload-lines.js';
  * Writes made with the session cookie carry the CSRF token /api/auth/me returned.
  */
 export type UploadState = 'previewed' | 'committed' | 'rolled_back' | 'discarded';
-export interface Counts { create: number; update: number; unchanged: number; decommission: number; errorRows: number; warnings: number }
+export interface Counts { create: number; update: number; unchanged: number; decommission: number; errorRows: number; warnings: number; operatorStations?: number }
 export interface UploadView {
   id: number; operator: string; mode: 'merge' | 'replace'; fileName: string; sha256: string; bytes: number; format: string;
   sheet: string | null; uploadedBy: string; state: UploadState; rows: number; counts: Counts;

@@ -8,6 +8,10 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     not_a_preview: 'Lần tải này không còn là bản xem trước (đã cập nhật hoặc đã hoàn tác); hãy tải tệp lên lại.',
     not_committed: 'Lần tải này chưa được cập nhật hoặc đã hoàn tác: không có gì để hoàn tác.',
     rollback_conflict: 'Không thể hoàn tác: các trạm dưới đây đã thay đổi lại sau lần tải này. Hãy hoàn tác các lần tải sau trước.',
+    rollbackLater: '{n} trạm đã được lần tải #{id} thay đổi lại: hãy hoàn tác lần tải #{id} trước.',
+    rollbackOutside: '{n} trạm đã được sửa ngoài các lần tải.',
+    more: '… và {n} trạm khác',
+    replace_with_errors: 'Thay toàn bộ danh sách chỉ áp dụng được với tệp không có lỗi: hãy sửa các dòng lỗi rồi tải lên lại, hoặc tải lên ở chế độ Thêm và cập nhật.',
     upload_too_large: 'Tệp quá lớn hoặc có quá nhiều dòng; hãy chia thành nhiều tệp nhỏ hơn.',
     unreadable_file: 'Không đọc được tệp: không phải CSV, Excel (.xlsx) hay GeoJSON, hoặc thiếu cột bắt buộc.',
     invalid_parameter: 'Thông tin gửi kèm tệp không hợp lệ.',
@@ -24,6 +28,10 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
     not_a_preview: 'This upload is no longer a preview (already committed or rolled back); upload the file again.',
     not_committed: 'This upload is not committed (or already rolled back): there is nothing to roll back.',
     rollback_conflict: 'This upload cannot be rolled back: the stations below changed again after it. Roll the later uploads back first.',
+    rollbackLater: '{n} stations were changed again by upload #{id}: roll upload #{id} back first.',
+    rollbackOutside: '{n} stations were edited outside uploads.',
+    more: '… and {n} more stations',
+    replace_with_errors: 'A replace applies only a file without errors: fix the rows in error and upload again, or upload in the Add and update mode.',
     upload_too_large: 'The file is too large or has too many rows; split it into smaller files.',
     unreadable_file: 'The file cannot be read: not CSV, Excel (.xlsx) or GeoJSON, or a required column is missing.',
     invalid_parameter: 'A field sent with the file is not valid.',
@@ -40,18 +48,44 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
 export interface ErrorView { text: string; items: string[]; detail: string | null }
 
 type Conflict = { code: string; technology: string; uploadId?: number; fileName?: string };
+type ConflictDetails = {
+  laterUploads?: Conflict[]; changedSince?: Conflict[]; laterUploadIds?: number[]; totals?: { laterUploads: number; changedSince: number };
+};
 
-/** rollback_conflict lists the stations and the later uploads that changed them (error.details). */
+const fill = (text: string, vars: Record<string, string>) => text.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+const SHOWN = 20;
+
+/**
+ * rollback_conflict: how many stations each later upload (or an edit) changed, then the first
+ * stations by name; the server lists at most 1,000 of each kind, the page 20.
+ */
 function conflictItems(details: unknown, tx: Texts): string[] {
-  const d = (details ?? {}) as { laterUploads?: Conflict[]; changedSince?: Conflict[] };
-  const later = (d.laterUploads ?? []).map((c) => `${c.code} (${c.technology}) — ${tx.lang === 'vi' ? 'lần tải' : 'upload'} #${c.uploadId} ${c.fileName ?? ''}`.trim());
-  const outside = (d.changedSince ?? []).map((c) => `${c.code} (${c.technology}) — ${tx.lang === 'vi' ? 'đã sửa ngoài các lần tải' : 'changed outside uploads'}`);
-  return [...later, ...outside];
+  const d = (details ?? {}) as ConflictDetails;
+  const words = MESSAGES[tx.lang];
+  const later = d.laterUploads ?? [], since = d.changedSince ?? [];
+  const perUpload = new Map<number, number>();
+  for (const c of later) if (c.uploadId !== undefined) perUpload.set(c.uploadId, (perUpload.get(c.uploadId) ?? 0) + 1);
+  // With one later upload the totals are exact; with several, the listed share of each.
+  const ids = d.laterUploadIds ?? [...perUpload.keys()];
+  const summary = ids.map((id) => fill(words.rollbackLater!, { id: String(id), n: tx.num(ids.length === 1 ? d.totals?.laterUploads ?? perUpload.get(id) ?? 0 : perUpload.get(id) ?? 0) }));
+  const outside = d.totals?.changedSince ?? since.length;
+  if (outside) summary.push(fill(words.rollbackOutside!, { n: tx.num(outside) }));
+  const stations = [
+    ...later.map((c) => `${c.code} (${c.technology}) — ${tx.lang === 'vi' ? 'lần tải' : 'upload'} #${c.uploadId} ${c.fileName ?? ''}`.trim()),
+    ...since.map((c) => `${c.code} (${c.technology}) — ${tx.lang === 'vi' ? 'đã sửa ngoài các lần tải' : 'changed outside uploads'}`),
+  ];
+  const all = (d.totals ? d.totals.laterUploads + d.totals.changedSince : stations.length);
+  const rest = all - Math.min(SHOWN, stations.length);
+  return [...summary, ...stations.slice(0, SHOWN), ...(rest > 0 ? [fill(words.more!, { n: tx.num(rest) })] : [])];
 }
+
+/** Refusals of a whole file come in the page's language (the upload sends lang): their own words say it best. */
+const SAID_BY_SERVER = new Set(['unreadable_file']);
 
 export function describeError(err: unknown, tx: Texts): ErrorView {
   const words = MESSAGES[tx.lang];
   if (!(err instanceof ApiError)) return { text: words.other!, items: [], detail: err instanceof Error ? err.message : String(err) };
+  if (SAID_BY_SERVER.has(err.code) && err.message) return { text: err.message, items: [], detail: null };
   const text = words[err.code] ?? words.other!;
   const items = err.code === 'rollback_conflict' ? conflictItems(err.details, tx) : [];
   return { text, items, detail: err.code === 'network' ? null : err.message };

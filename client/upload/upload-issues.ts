@@ -34,7 +34,7 @@ export function createIssuesView(root: HTMLElement, getTexts: () => Texts, onErr
     const lines = state.issues.map((i) => el('tr', { class: `is-${i.severity}` },
       el('td', { class: 'num' }, i.row === null ? tx.t('wholeFile') : tx.num(i.row)),
       el('td', {}, el('span', { class: `badge is-${i.severity}` }, tx.t(i.severity))),
-      el('td', {}, el('code', {}, i.code)), el('td', {}, i.field ?? ''), el('td', {}, i.message), el('td', { class: 'value' }, i.value ?? '')));
+      el('td', {}, el('code', {}, i.code)), el('td', { title: i.field ?? '' }, fieldLabel(i.field, tx)), el('td', {}, i.message), el('td', { class: 'value' }, i.value ?? '')));
     body.replaceChildren(shown
       ? el('table', { 'data-testid': 'issues-table' }, el('thead', {}, head), el('tbody', {}, ...lines))
       : el('p', { class: 'hint', 'data-testid': 'issues-empty' }, tx.t('noIssues')),
@@ -68,3 +68,15 @@ export function createIssuesView(root: HTMLElement, getTexts: () => Texts, onErr
     render,
   };
 }
+
+/** A column by the words of the page's language (the file's own header words), its key on hover. */
+const FIELD_WORDS: Record<string, Word> = {
+  station_code: 'code', technology: 'technology', latitude: 'lat', longitude: 'lon', status: 'status',
+  commissioned_on: 'commissionedOn', decommissioned_on: 'decommissionedOn', name: 'name', operator: 'operator',
+};
+function fieldLabel(field: string | null, tx: Texts): string {
+  if (field === null) return '';
+  const word = FIELD_WORDS[field];
+  return word ? tx.t(word) : field;
+}
+

@@ -10,7 +10,7 @@ import { createHistoryView } from './upload-history.js';
 import { followLangChanges, pageLang, rememberLang } from '../lang.js';
 import { texts, type Lang } from './upload-i18n.js';
 import { createIssuesView } from './upload-issues.js';
-import { renderSummary } from './upload-preview.js';
+import { renderSummary, shareText } from './upload-preview.js';
 import { createProgressView } from './upload-progress.js';
 
 let tx = texts(pageLang());
@@ -89,6 +89,12 @@ async function act(u: UploadView, action: 'commit' | 'rollback' | 'discard', onD
 
 async function commit(u: UploadView): Promise<void> {
   if (u.counts.errorRows && !(await confirmInPage(tx, tx.t('confirmCommitErrors', { n: u.counts.errorRows })))) return;
+  if (u.mode === 'replace' && u.counts.decommission > 0) {
+    // Decommissioning is what a replace does: asked every time, and in stronger words for most of the list.
+    const most = u.counts.decommission * 2 > (u.counts.operatorStations ?? 0);
+    const vars = { n: u.counts.decommission, operator: u.operator, share: shareText(u, tx) };
+    if (!(await confirmInPage(tx, tx.t(most ? 'confirmReplaceMost' : 'confirmReplace', vars)))) return;
+  }
   await act(u, 'commit', (done) => {
     const map = el('a', { href: `./?operator=${encodeURIComponent(done.operator)}${langQuery('&')}`, 'data-testid': 'see-map' }, tx.t('seeMap'));
     succeed(tx.t('committedLine', { create: done.counts.create, update: done.counts.update, decommission: done.counts.decommission }), map);
@@ -111,6 +117,7 @@ async function upload(file: File): Promise<void> {
   const body = new FormData();
   body.append('operator', operatorSelect.value);
   body.append('mode', modeSelect.value);
+  body.append('lang', tx.lang); // a refused file is said in the page's language
   if (sheetInput.value.trim()) body.append('sheet', sheetInput.value.trim());
   body.append('file', file, file.name);
   busy = true;

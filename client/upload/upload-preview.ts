@@ -21,20 +21,36 @@ export function renderSummary(host: HTMLElement, u: UploadView, tx: Texts, opts:
 
   const meta = el('dl', { class: 'meta', 'data-testid': 'preview-meta' },
     ...pair(tx.t('operator'), u.operator), ...pair(tx.t('mode'), tx.t(u.mode)),
-    ...pair(tx.t('rows'), tx.num(u.rows), 'rows'), ...pair(tx.t('format'), `${u.format}${u.sheet ? ` · ${u.sheet}` : ''} · ${tx.num(u.bytes / 1024, 1)} kB`),
+    ...pair(tx.t('rows'), tx.num(u.rows), 'rows'), ...pair(tx.t('format'), `${u.format}${u.sheet ? ` · ${u.sheet}` : ''} · ${sizeText(u.bytes, tx)}`),
     ...pair('SHA-256', `${u.sha256.slice(0, 12)}…`, 'sha256'), ...pair(tx.t('uploadedBy'), tx.t('by', { who: u.uploadedBy, when: tx.dateTime(u.createdAt) })),
     ...pair(tx.t('state'), stateText(u, tx), 'state'));
 
-  const commit = el('button', { type: 'button', class: 'primary', 'data-testid': 'commit', disabled: !(opts.canAct && u.state === 'previewed'),
+  const open = u.state === 'previewed';
+  // The server refuses it too (replace_with_errors): said here before anyone clicks.
+  const blocked = open && u.mode === 'replace' && c.errorRows > 0;
+  const commit = el('button', { type: 'button', class: 'primary', 'data-testid': 'commit', disabled: !opts.canAct || blocked,
     onclick: () => opts.onCommit(u) }, tx.t('commit'));
-  const discard = el('button', { type: 'button', 'data-testid': 'discard', disabled: !(opts.canAct && u.state === 'previewed'),
+  const discard = el('button', { type: 'button', 'data-testid': 'discard', disabled: !opts.canAct,
     onclick: () => opts.onDiscard(u) }, tx.t('discard'));
+  const replacing = u.mode === 'replace' && c.decommission > 0;
   host.replaceChildren(
-    el('h2', { 'data-testid': 'preview-title' }, `${tx.t('preview')} #${u.id}: `, el('span', { class: 'file-name', 'data-testid': 'preview-file' }, u.fileName)),
+    el('h2', { 'data-testid': 'preview-title' }, `${tx.t(open ? 'preview' : 'uploadNo')} #${u.id}: `, el('span', { class: 'file-name', 'data-testid': 'preview-file' }, u.fileName)),
     meta, stats,
     ...(u.columns.unknown.length ? [el('p', { class: 'hint', 'data-testid': 'unknown-columns' }, tx.t('unknownColumns', { columns: u.columns.unknown.join(', ') }))] : []),
-    ...(c.errorRows ? [el('p', { class: 'warning-line', 'data-testid': 'skipped' }, tx.t(u.state === 'previewed' ? 'skipped' : 'skippedDone', { n: c.errorRows }))] : []),
-    el('div', { class: 'actions' }, commit, discard));
+    ...(c.errorRows && !blocked ? [el('p', { class: 'warning-line', 'data-testid': 'skipped' }, tx.t(open ? 'skipped' : 'skippedDone', { n: c.errorRows }))] : []),
+    ...(open && replacing ? [el('p', { class: 'warning-line strong', 'data-testid': 'replace-line' }, tx.t('replaceLine', { n: c.decommission, operator: u.operator, share: shareText(u, tx) }))] : []),
+    ...(blocked ? [el('p', { class: 'warning-line strong', 'data-testid': 'replace-blocked' }, tx.t('replaceBlocked', { n: c.errorRows }))] : []),
+    ...(open ? [el('div', { class: 'actions' }, commit, discard)] : []));
+}
+
+/** The share of the operator's stations a replace decommissions: "99,7 %". */
+export function shareText(u: UploadView, tx: Texts): string {
+  const all = u.counts.operatorStations;
+  return all ? `${tx.num((100 * u.counts.decommission) / all, 1)} %` : '?';
+}
+
+function sizeText(bytes: number, tx: Texts): string {
+  return bytes >= 1024 * 1024 ? `${tx.num(bytes / 1024 / 1024, 1)} MB` : `${tx.num(bytes / 1024, 1)} kB`;
 }
 
 function pair(term: string, value: string, testid?: string): HTMLElement[] {

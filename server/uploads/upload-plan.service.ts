@@ -32,7 +32,7 @@ export interface PlanSource { path: string; format: UploadFormat; sheet?: string
 export interface PlanResult {
   rows: number;
   issues: RowIssue[];
-  counts: { create: number; update: number; unchanged: number; decommission: number };
+  counts: { create: number; update: number; unchanged: number; decommission: number; operatorStations?: number };
 }
 
 /**
@@ -50,7 +50,7 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
   const firstLoose = new Map<string, { row: number; code: string }>();
   // Replace mode only: the key of every row that names a station, so that it is not decommissioned.
   const keysInFile = new Set<string>(), codesInFile = new Set<string>();
-  const counts = { create: 0, update: 0, unchanged: 0, decommission: 0 };
+  const counts: PlanResult['counts'] = { create: 0, update: 0, unchanged: 0, decommission: 0 };
   let lateIssues = false;
   const tally = (b: PlannedBatch) => {
     counts.create += b.create;
@@ -126,6 +126,7 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     const { planned, active } = await planDecommissions(trx, { uploadId: target.uploadId, operatorId: operator.id, today },
       { codes: keys.map((k) => k[0]), technologies: keys.map((k) => k[1]), codesOnly: [...codesInFile] });
     counts.decommission = planned;
+    counts.operatorStations = active;
     // Said before the commit, at the top of the list: replace decommissions what the file leaves out.
     if (planned > 0) {
       issues.unshift(makeIssue({ row: null, severity: 'warning', code: 'replace_decommissions', field: null, value: null,

@@ -55,6 +55,7 @@ export const templateParams = z.strictObject({
 const counts = z.object({
   create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), decommission: z.number().int(),
   errorRows: z.number().int().describe('Rows skipped because of an error'), warnings: z.number().int(),
+  operatorStations: z.number().int().optional().describe('Replace mode: the operator\'s stations not decommissioned when the preview was made'),
 });
 
 export const uploadResponse = z.object({

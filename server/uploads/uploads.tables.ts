@@ -52,6 +52,8 @@ export interface UploadCounts {
   decommission: number;
   errorRows: number;
   warnings: number;
+  /** Replace mode: the operator's stations not decommissioned when the preview was made (the share it decommissions). */
+  operatorStations?: number;
 }
 
 export interface UploadIssuesTable {

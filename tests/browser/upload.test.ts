@@ -235,7 +235,9 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
     expect(await page.getByTestId('message').textContent()).toContain('1.234 trạm mới, 2 cập nhật');
     expect(await page.getByTestId('see-map').getAttribute('href')).toBe('./?operator=VIETTEL');
     expect(await n5gOfViettel()).toBe(before + CREATED);
-    expect(await page.getByTestId('commit').isDisabled()).toBe(true);
+    // Committed: no longer a preview, so no commit or discard button.
+    expect(await page.getByTestId('commit').count()).toBe(0);
+    expect(await page.getByTestId('preview-title').textContent()).toMatch(new RegExp(`^Lần tải #${id}: `));
     expect(await page.getByTestId('meta-state').textContent()).toMatch(new RegExp(`^Đã cập nhật — ${OPERATOR}, `));
     expect(await page.getByTestId('skipped').textContent()).toBe('4 dòng có lỗi đã bị bỏ qua.');
     // The bar showed the commit while the server worked, and is gone once it is done.
@@ -256,6 +258,34 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
     await close();
   });
 
+  it('replace: the share it decommissions beside the button and in a stronger question; refused outright while rows are in error', async () => {
+    const { page, problems, close } = await newPage();
+    await signIn(page, OPERATOR);
+    await page.getByTestId('mode').selectOption('replace');
+    const stats = async () => (await (await fetch(`${server.url}/api/stats?operator=VIETTEL`)).json()).totals;
+    const before = await stats();
+    const keep = existing.slice(0, 1);
+    const id = await dropFile(page, 'one.csv', smallCsv(keep[0]!, 'Giữ'));
+    const line = await page.getByTestId('replace-line').textContent();
+    expect(line).toMatch(/^Thay toàn bộ danh sách: [\d.]+ trạm của VIETTEL \(\d+,\d %\) không có trong tệp này sẽ bị chuyển sang ngừng hoạt động khi xác nhận\.$/);
+    await page.getByTestId('commit').click();
+    const dialog = page.getByTestId('confirm');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/^CẢNH BÁO: [\d.]+ trạm của VIETTEL, tức \d+,\d %/);
+    await page.getByTestId('confirm-cancel').click();
+    expect((await page.getByTestId('preview').getAttribute('data-state'))).toBe('previewed');
+    expect(await stats()).toEqual(before);
+
+    // The same replace with a row in error: the button cannot be pressed, and says why.
+    const bad = await dropFile(page, 'bad.csv', `${smallCsv(keep[0]!, 'x')}BAD-1,3G,10.4,105.4,y\n`);
+    expect(bad).not.toBe(id);
+    expect(await page.getByTestId('commit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('replace-blocked').textContent()).toBe('Thay toàn bộ danh sách chỉ áp dụng được với tệp không có lỗi: hãy sửa 1 dòng lỗi rồi tải lên lại, hoặc tải lên ở chế độ Thêm và cập nhật.');
+    await page.getByTestId('mode').selectOption('merge');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('an .xlsx from the picker; a preview made stale elsewhere, a discarded preview and a rollback conflict are explained', async () => {
     const { page, problems, close } = await newPage();
     await signIn(page, OPERATOR);
@@ -269,7 +299,7 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
     const stale = await waitForPreview(page, before);
     expect(await page.getByTestId('meta-state').textContent()).toBe('Chưa xác nhận');
     expect(await page.getByTestId('count-create').locator('.stat-value').textContent()).toBe('2');
-    expect((await issueRows(page)).map((r) => [r[0], r[2], r[3]])).toEqual([['4', 'missing_value', 'latitude']]);
+    expect((await issueRows(page)).map((r) => [r[0], r[2], r[3]])).toEqual([['4', 'missing_value', 'Vĩ độ']]);
 
     // Meanwhile someone else commits for VIETTEL through the API: the preview on screen is stale now.
     const station = existing[2]!;
@@ -297,7 +327,7 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
     await confirmInPage(page, new RegExp(`#${unwanted} \\(unwanted\\.csv\\)`));
     await page.waitForSelector(`[data-testid="preview"][data-state="discarded"]`);
     expect(await page.getByTestId('meta-state').textContent()).toMatch(new RegExp(`^Đã hủy — ${OPERATOR}, `));
-    expect(await page.getByTestId('commit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('commit').count()).toBe(0);
     expect(await n5gOfViettel()).toBe(n5g);
 
     const first = await dropFile(page, 'b.csv', smallCsv(station, 'Tên B'));
@@ -311,7 +341,9 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
     await confirmInPage(page, new RegExp(`#${first}`));
     await page.waitForSelector('[data-testid="message"].is-error [data-testid="message-items"]');
     expect(await page.locator('[data-testid="message"] .message-text').textContent()).toMatch(/^Không thể hoàn tác/);
-    expect(await texts(page, '[data-testid="message-items"] li')).toEqual([`${station.code} (4G) — lần tải #${later} c.csv`]);
+    expect(await texts(page, '[data-testid="message-items"] li')).toEqual([
+      `1 trạm đã được lần tải #${later} thay đổi lại: hãy hoàn tác lần tải #${later} trước.`, `${station.code} (4G) — lần tải #${later} c.csv`,
+    ]);
     expect(problems).toEqual([]);
     await close();
   });
