@@ -167,6 +167,10 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: 'station code {value} is already a station of {other}: a code is one operator\'s; upload this row for {other}, or correct the code',
     vi: '{field} {value} đã là mã của một trạm {other}: mỗi mã trạm chỉ thuộc một nhà mạng; hãy tải dòng này lên cho {other} hoặc sửa lại mã',
   },
+  'lookalike_code.stored': {
+    en: 'station code {value} looks like {other}, a station already stored (only case or dashes differ): the same station? It is kept as a new one',
+    vi: '{field} {value} trông giống mã {other} của một trạm đang có trong hệ thống (chỉ khác chữ hoa, chữ thường hoặc dấu gạch): có phải cùng một trạm? Mã này vẫn được giữ như một trạm mới',
+  },
   lookalike_code: {
     en: 'station code {value} looks like {other} on row {first} (only case or dashes differ): the same station twice? Both are kept',
     vi: '{field} {value} trông giống mã {other} ở dòng {first} (chỉ khác chữ hoa, chữ thường hoặc dấu gạch): có phải cùng một trạm ghi hai lần? Cả hai đều được giữ',

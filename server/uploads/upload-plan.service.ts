@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { normalizeTechnology } from '../../geo/normalize-technology.js';
 import type { DB } from '../db/schema.js';
 import type { OperatorRow } from '../operators/operators.repository.js';
+import { loadCodeIndex, looseCode } from './upload-code-index.js';
 import { makeIssue } from './upload-messages.js';
 import { readUploadRows } from './upload-read.js';
 import type { ColumnReport, UploadFormat } from './upload-source.js';
@@ -65,13 +66,8 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
       lateIssues = true;
       issues.push(conflictIssue(c, today));
     }
-    for (const o of b.otherCodes) {
-      lateIssues = true;
-      issues.push(makeIssue({ row: o.row, severity: target.otherCodeIsError ? 'error' : 'warning', code: 'other_operator', field: 'station_code',
-        value: o.code, params: { kind: 'code', other: o.operator } }));
-    }
   };
-  const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false, today, otherCodeIsError: target.otherCodeIsError };
+  const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false, today };
   let batch: ValidStation[] = [];
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
@@ -84,6 +80,7 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     inFlight.catch(() => {});
   };
 
+  const checkCode = await loadCodeIndex(trx, operator.id, target.otherCodeIsError);
   let rows = 0, bytes = 0;
   const onBytes = (n: number) => { bytes += n; };
   try {
@@ -108,6 +105,9 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
         issues.push(makeIssue({ row: row.rowNumber, severity: 'warning', code: 'lookalike_code', field: 'station_code', value: station.code,
           params: { first: alike.row, other: alike.code } }));
       } else firstLoose.set(loose, { row: row.rowNumber, code: station.code });
+      const stored = checkCode(station.code, row.rowNumber);
+      if (stored.issue) issues.push(stored.issue);
+      if (stored.skip) continue;
       batch.push(station);
       if (batch.length >= PLAN_BATCH) await flush();
     }
@@ -145,11 +145,6 @@ function conflictIssue(c: PlanConflict, today: string): RowIssue {
     : makeIssue({ row: c.row, severity: 'error', code, field: kind === 'stored' ? 'decommissioned_on' : 'commissioned_on',
       value: kind === 'stored' ? c.decommissionedOn : c.commissionedOn,
       params: { kind: kind ?? null, decommissioned: c.decommissionedOn, commissioned: c.commissionedOn } });
-}
-
-/** A code as typed carelessly: compatibility forms folded (full-width), any case, every dash a hyphen. */
-function looseCode(code: string): string {
-  return code.normalize('NFKC').toLowerCase().replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-');
 }
 
 /** Keys of every row that names a station, valid or not: replace mode must not decommission those. */

@@ -8,6 +8,12 @@ const withUploads = (db: Db) => (db as Kysely<DB>).withTables<UploadTables>();
 
 export const stationKey = (code: string, technology: string) => `${code}\u0000${technology}`;
 
+/** Every station code with its operator: planning compares a file's codes with them loosely (case, dashes). */
+export async function listStationCodes(db: Db): Promise<{ operatorId: number; operator: string; code: string }[]> {
+  return (db as Kysely<DB>).selectFrom('stations as s').innerJoin('operators as o', 'o.id', 's.operator_id')
+    .select(['s.operator_id as operatorId', 'o.code as operator', 's.code']).distinct().execute();
+}
+
 /** The operator's change counter: every write to its stations moves it (0002_uploads.sql triggers). */
 export async function readOperatorVersion(db: Db, operatorId: number): Promise<number> {
   const row = await withUploads(db).selectFrom('operator_station_versions').select('version')
@@ -45,8 +51,6 @@ export interface PlannedBatch {
   outside: { row: number; lon: number; lat: number }[];
   /** Rows not planned (ascending row numbers). */
   conflicts: PlanConflict[];
-  /** Rows whose code is another operator's station, with that operator (ascending row numbers). */
-  otherCodes: { row: number; code: string; operator: string }[];
   /** Rows planned that change nothing. */
   unchanged: number;
 }
@@ -56,7 +60,7 @@ export interface PlannedBatch {
  * updates are saved as the upload's changes, points outside every area come back
  * (sql/queries/upload-plan-rows.sql).
  */
-export async function planRows(db: Db, p: { uploadId: number; operatorId: number; setId: number | null; outsideIsError: boolean; today: string; otherCodeIsError: boolean },
+export async function planRows(db: Db, p: { uploadId: number; operatorId: number; setId: number | null; outsideIsError: boolean; today: string },
   rows: readonly PlanRow[]): Promise<PlannedBatch> {
   const { rows: out } = await runQuery<{ kind: string; row_number: number | null; lon: number | null; lat: number | null; n: number | null;
     reason: string | null; commissioned_on: string | null; decommissioned_on: string | null }>(
@@ -64,21 +68,17 @@ export async function planRows(db: Db, p: { uploadId: number; operatorId: number
       p.uploadId, p.operatorId, p.setId, p.outsideIsError,
       rows.map((r) => r.rowNumber), rows.map((r) => r.code), rows.map((r) => r.technology), rows.map((r) => r.name),
       rows.map((r) => r.lon), rows.map((r) => r.lat), rows.map((r) => r.status),
-      rows.map((r) => r.commissionedOn), rows.map((r) => r.decommissionedOn), p.today, p.otherCodeIsError,
+      rows.map((r) => r.commissionedOn), rows.map((r) => r.decommissionedOn), p.today,
     ]);
-  const batch: PlannedBatch = { create: 0, update: 0, outside: [], conflicts: [], otherCodes: [], unchanged: 0 };
-  const codeOf = new Map(rows.map((r) => [r.rowNumber, r.code]));
+  const batch: PlannedBatch = { create: 0, update: 0, outside: [], conflicts: [], unchanged: 0 };
   for (const r of out) {
     if (r.kind === 'outside') batch.outside.push({ row: Number(r.row_number), lon: Number(r.lon), lat: Number(r.lat) });
     else if (r.kind === 'conflict') {
       batch.conflicts.push({ row: Number(r.row_number), reason: r.reason as PlanConflict['reason'], commissionedOn: r.commissioned_on, decommissionedOn: r.decommissioned_on });
-    } else if (r.kind === 'other_code') {
-      batch.otherCodes.push({ row: Number(r.row_number), code: codeOf.get(Number(r.row_number)) ?? '', operator: String(r.reason) });
     } else if (r.kind === 'create' || r.kind === 'update' || r.kind === 'unchanged') batch[r.kind] = Number(r.n);
   }
   batch.outside.sort((a, b) => a.row - b.row);
   batch.conflicts.sort((a, b) => a.row - b.row);
-  batch.otherCodes.sort((a, b) => a.row - b.row);
   return batch;
 }
 

@@ -3,8 +3,7 @@
 -- $1 upload id; $2 operator id; $3 boundary set id for the outside-area test (null: no test);
 -- $4 true: a point outside every area is an error (the row is not planned);
 -- $5–$13 the rows, zipped by unnest: row number, code, technology, name, lon, lat, status,
--- commissioned on, decommissioned on; $14 today (date); $15 true: a code that is another
--- operator's station is an error (the row is not planned), false: a warning.
+-- commissioned on, decommissioned on; $14 today (date).
 -- A null name, status or date is one the file does not give (no such column, or an empty
 -- cell): the stored value stays. So a file of codes and coordinates moves stations and keeps
 -- their names, dates and status. Without a status, a decommissioning date in the file means
@@ -14,12 +13,8 @@
 -- date after the file's decommissioning date, an on-air station commissioned after today) is
 -- not planned: it comes back as kind 'conflict' with the reason (the issue code, and which date
 -- was the stored one) and the merged dates.
--- A station code is one operator's: a row whose code another operator's station has (any
--- technology) comes back as kind 'other_code' with that operator's code as the reason. The
--- unique key (operator_id, code, technology) finds it: operator_id = ANY(the others) probes
--- it once per other operator, no index on code alone is needed.
 -- Returns one line per point outside every area (kind 'outside', with row, lon, lat), one per
--- conflict and per other operator's code, one line per action written with its count
+-- conflict, one line per action written with its count
 -- (kind 'create' / 'update', n) and the count of rows that change nothing (kind 'unchanged').
 -- ST_Covers: a point exactly on the outer border is inside; the GiST index on areas.geom
 -- does the pre-filtering. Coordinates compare as float8, exactly as stored (no rounding).
@@ -40,15 +35,9 @@ cmp as (
          coalesce(f.commissioned_on, s.commissioned_on) as commissioned_on,
          case when f.decommissioned_on is not null then f.decommissioned_on
               when f.status is not null and f.status <> 'decommissioned' and s.decommissioned_on <= $14::date then null
-              else s.decommissioned_on end as decommissioned_on,
-         oc.other_operator
+              else s.decommissioned_on end as decommissioned_on
   from f
   left join stations s on s.operator_id = $2::int and s.code = f.code and s.technology = f.technology
-  left join lateral (
-    select op.code as other_operator from stations o join operators op on op.id = o.operator_id
-    where o.operator_id = any(array(select id from operators where id <> $2::int)) and o.code = f.code
-    order by op.code limit 1
-  ) oc on true
   where not (f.outside and $4::boolean)
 ),
 judged as (
@@ -66,7 +55,7 @@ planned as (
       or (j.b_name, j.b_lon, j.b_lat, j.b_status, j.b_commissioned_on, j.b_decommissioned_on)
          is distinct from (j.name, j.lon, j.lat, j.status, j.commissioned_on, j.decommissioned_on) as changes
   from judged j
-  where j.conflict is null and not (j.other_operator is not null and $15::boolean)
+  where j.conflict is null
 ),
 written as (
   insert into upload_changes (upload_id, code, technology, action, row_number,
@@ -83,8 +72,6 @@ select 'outside' as kind, f.row_number, f.lon, f.lat, null::int as n, null::text
 from f where f.outside
 union all
 select 'conflict', j.row_number, null, null, null, j.conflict, j.commissioned_on, j.decommissioned_on from judged j where j.conflict is not null
-union all
-select 'other_code', j.row_number, null, null, null, j.other_operator, null, null from judged j where j.other_operator is not null
 union all
 select w.action, null, null, null, count(*)::int, null, null, null from written w group by w.action
 union all

@@ -34,6 +34,19 @@ describe(`another operator's station code (${dbKind()})`, () => {
     expect(again.preview.counts).toMatchObject({ create: 0, unchanged: 1, errorRows: 2 });
   });
 
+  it('codes are compared loosely: another operator\'s in other case or dashes is caught; one like a stored station of ours is a warning', async () => {
+    const p = await previewUpload(uploadDeps(database), { path: writeTemp('l.csv', csv([
+      'station_code,technology,latitude,longitude', 'vnp‐ag‐1,4G,10.4,105.4', 'vtl-ag-1,4G,10.41,105.41', 'VTL-AG-1,4G,10.41,105.41',
+    ])), fileName: 'l.csv', operator: 'VIETTEL', mode: 'merge', uploadedBy: 't' });
+    const issues = (await findIssuePage(database.db, p.id, { offset: 0, limit: 50 })).rows;
+    expect(issues.map((i) => [i.row, i.severity, i.code, i.value])).toEqual([
+      [2, 'error', 'other_operator', 'vnp‐ag‐1'], [3, 'warning', 'lookalike_code', 'vtl-ag-1'],
+      [4, 'warning', 'lookalike_code', 'VTL-AG-1'], // and like row 3 of the same file
+    ]);
+    expect(issues[1]!.message).toMatch(/^station code vtl-ag-1 looks like VTL-AG-1, a station already stored/);
+    expect(p.counts).toMatchObject({ create: 1, unchanged: 1, errorRows: 1, warnings: 2 });
+  });
+
   it('is a warning with UPLOAD_OTHER_OPERATOR_CODE=warn, and the rows are planned', async () => {
     const { preview, issues } = await upload({ uploadOtherOperatorCode: 'warn' });
     expect(issues.map((i) => [i.row, i.severity])).toEqual([[2, 'warning'], [3, 'warning']]);
