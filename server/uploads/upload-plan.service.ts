@@ -3,6 +3,7 @@ import { normalizeTechnology } from '../../geo/normalize-technology.js';
 import type { DB } from '../db/schema.js';
 import type { OperatorRow } from '../operators/operators.repository.js';
 import { loadCodeIndex, looseCode } from './upload-code-index.js';
+import type { IssueSink } from './upload-issue-sink.js';
 import { makeIssue } from './upload-messages.js';
 import { readUploadRows } from './upload-read.js';
 import type { ColumnReport, UploadFormat } from './upload-source.js';
@@ -32,7 +33,6 @@ export interface PlanSource { path: string; format: UploadFormat; sheet?: string
 
 export interface PlanResult {
   rows: number;
-  issues: RowIssue[];
   counts: { create: number; update: number; unchanged: number; decommission: number; operatorStations?: number };
 }
 
@@ -40,31 +40,27 @@ export interface PlanResult {
  * Streams a file, checks each row and plans the valid ones against the operator's stations in
  * batches, saving the planned changes of the upload as it goes (in the caller's transaction):
  * the file is never held whole. While one batch is being planned by the database the next one
- * is read and checked. Returns every row issue in row order and the counts.
+ * is read and checked. Every issue goes to `issues` as it is found; returns the counts.
  */
 export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, source: PlanSource, columns: ColumnReport,
-  onProgress?: (p: UploadProgress) => void): Promise<PlanResult> {
+  issues: IssueSink, onProgress?: (p: UploadProgress) => void): Promise<PlanResult> {
   const { operator, today, areas } = target;
-  const issues: RowIssue[] = [];
   const firstRow = new Map<string, number>();
   // Codes that differ only in case or dash style (qa-c19-001, QA‐C19‐001) are typing variants of one station, most likely.
   const firstLoose = new Map<string, { row: number; code: string }>();
   // Replace mode only: the key of every row that names a station, so that it is not decommissioned.
   const keysInFile = new Set<string>(), codesInFile = new Set<string>();
   const counts: PlanResult['counts'] = { create: 0, update: 0, unchanged: 0, decommission: 0 };
-  let lateIssues = false;
   const tally = (b: PlannedBatch) => {
     counts.create += b.create;
     counts.update += b.update;
     counts.unchanged += b.unchanged;
     for (const p of b.outside) {
-      lateIssues = true;
-      issues.push(makeIssue({ row: p.row, severity: areas?.outsideIsError ? 'error' : 'warning', code: 'outside_areas', field: 'latitude',
+      issues.add(makeIssue({ row: p.row, severity: areas?.outsideIsError ? 'error' : 'warning', code: 'outside_areas', field: 'latitude',
         value: `${p.lat}, ${p.lon}`, params: { lat: p.lat, lon: p.lon, set: areas?.name ?? null } }));
     }
     for (const c of b.conflicts) {
-      lateIssues = true;
-      issues.push(conflictIssue(c, today));
+      issues.add(conflictIssue(c, today));
     }
   };
   const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false, today };
@@ -88,13 +84,14 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
       rows++;
       if (onProgress && rows % 2000 === 0) onProgress({ phase: 'reading', bytes, totalBytes: source.size, rows });
       const { station, issues: found } = validateRow(row, { operator, today });
-      issues.push(...found);
+      issues.add(...found);
+      if (issues.behind) await issues.drain();
       if (target.mode === 'replace') rememberKeys(row.values, keysInFile, codesInFile);
       if (!station) continue;
       const key = stationKey(station.code, station.technology);
       const seen = firstRow.get(key);
       if (seen !== undefined) {
-        issues.push(makeIssue({ row: row.rowNumber, severity: 'error', code: 'duplicate', field: 'station_code', value: station.code,
+        issues.add(makeIssue({ row: row.rowNumber, severity: 'error', code: 'duplicate', field: 'station_code', value: station.code,
           params: { technology: station.technology, first: seen } }));
         continue;
       }
@@ -102,11 +99,11 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
       const loose = stationKey(looseCode(station.code), station.technology);
       const alike = firstLoose.get(loose);
       if (alike) {
-        issues.push(makeIssue({ row: row.rowNumber, severity: 'warning', code: 'lookalike_code', field: 'station_code', value: station.code,
+        issues.add(makeIssue({ row: row.rowNumber, severity: 'warning', code: 'lookalike_code', field: 'station_code', value: station.code,
           params: { first: alike.row, other: alike.code } }));
       } else firstLoose.set(loose, { row: row.rowNumber, code: station.code });
       const stored = checkCode(station.code, row.rowNumber);
-      if (stored.issue) issues.push(stored.issue);
+      if (stored.issue) issues.add(stored.issue);
       if (stored.skip) continue;
       batch.push(station);
       if (batch.length >= PLAN_BATCH) await flush();
@@ -118,8 +115,6 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     await inFlight.catch(() => {});
     throw err;
   }
-  // Issues found by the database arrive per batch after the row's own: back into row order (stable).
-  if (lateIssues) issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (target.mode === 'replace') {
     // A key is code NUL technology; the technology (4G/5G) has no NUL, so the last one splits it.
     const keys = [...keysInFile].map((k) => [k.slice(0, k.lastIndexOf('\u0000')), k.slice(k.lastIndexOf('\u0000') + 1)] as const);
@@ -129,11 +124,11 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     counts.operatorStations = active;
     // Said before the commit, at the top of the list: replace decommissions what the file leaves out.
     if (planned > 0) {
-      issues.unshift(makeIssue({ row: null, severity: 'warning', code: 'replace_decommissions', field: null, value: null,
+      issues.add(makeIssue({ row: null, severity: 'warning', code: 'replace_decommissions', field: null, value: null,
         params: { count: planned, active, percent: Math.round((1000 * planned) / Math.max(active, 1)) / 10, operator: operator.code } }));
     }
   }
-  return { rows, issues, counts };
+  return { rows, counts };
 }
 
 /** A row whose state merged with the stored station breaks a date rule (the file alone did not). */

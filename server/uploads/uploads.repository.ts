@@ -33,11 +33,12 @@ export async function insertUpload(db: Db, u: NewUpload): Promise<number> {
   return Number(row.id);
 }
 
-export async function insertIssues(db: Db, uploadId: number, issues: readonly RowIssue[]): Promise<void> {
+/** Writes issues numbered from `firstSeq` (the order found; reports read them by row). */
+export async function insertIssues(db: Db, uploadId: number, issues: readonly RowIssue[], firstSeq = 0): Promise<void> {
   for (let i = 0; i < issues.length; i += BATCH) {
     const b = issues.slice(i, i + BATCH);
     await sql`insert into upload_issues (upload_id, seq, row_number, severity, code, field, message, value, params)
-      select ${uploadId}::bigint, ${i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value, u.params::jsonb
+      select ${uploadId}::bigint, ${firstSeq + i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value, u.params::jsonb
       from unnest(${b.map((x) => x.row)}::int[], ${b.map((x) => x.severity)}::text[], ${b.map((x) => x.code)}::text[],
                   ${b.map((x) => x.field)}::text[], ${b.map((x) => visible(x.message))}::text[], ${b.map((x) => (x.value === null ? null : visible(x.value)))}::text[],
                   ${b.map((x) => paramsJson(x.params))}::text[])
@@ -115,7 +116,8 @@ const countIssues = async (db: Db, id: number, f: IssueFilter) =>
  */
 export async function findIssuePage(db: Db, id: number, f: IssueFilter & { offset: number; limit: number }) {
   const render = <R extends { code: string; field: string | null; value: string | null; message: string; params: unknown }>(r: R) => ({ ...r, message: renderIssue(r, f.lang ?? 'en') });
-  const page = () => issuesQuery(db, id, f).orderBy('seq').offset(f.offset).limit(f.limit);
+  // By row, the whole file's first, then as found within a row (upload_issues_row_order_idx).
+  const page = () => issuesQuery(db, id, f).orderBy(sql`row_number nulls first`).orderBy('seq').offset(f.offset).limit(f.limit);
   if (!searchTerm(f.q)) {
     const [rows, total] = await Promise.all([page().select(issueColumns).execute(), countIssues(db, id, f)]);
     return { rows: rows.map(render), total };

@@ -11,13 +11,14 @@ import { listBoundarySets } from '../boundary-sets/boundary-sets.repository.js';
 import { findOperatorByCode, listOperators, type OperatorRow } from '../operators/operators.repository.js';
 import { todayInVietnam } from '../stats/scope.service.js';
 import { fileNotice, fileTooLarge } from './upload-messages.js';
+import { IssueSink } from './upload-issue-sink.js';
 import { readAndPlan } from './upload-plan.service.js';
 import { detectFormat, extensionOf } from './upload-read.js';
 import type { ColumnReport, UploadFormat } from './upload-source.js';
 import type { RowIssue } from './upload-validate.js';
 import { readOperatorVersion } from './upload-stations.repository.js';
 import { visible } from './upload-values.js';
-import { findUpload, insertIssues, insertUpload, updateUploadSummary, type UploadRow } from './uploads.repository.js';
+import { findUpload, insertUpload, updateUploadSummary, type UploadRow } from './uploads.repository.js';
 
 export interface UploadDeps {
   db: Kysely<DB>;
@@ -82,13 +83,12 @@ export async function previewUpload(deps: UploadDeps, input: PreviewInput, onPro
       sheet: input.sheet ?? null, uploadedBy: input.uploadedBy, baseVersion, rowsTotal: 0,
       counts: { create: 0, update: 0, unchanged: 0, decommission: 0, errorRows: 0, warnings: 0 }, columns,
     });
+    const issues = new IssueSink(trx, uploadId);
     const plan = await readAndPlan(trx, { uploadId, operator, mode: input.mode, today, areas, otherCodeIsError: config.uploadOtherOperatorCode === 'error' },
-      { path: input.path, format, sheet: input.sheet, maxRows: config.uploadMaxRows, size }, columns, onProgress);
-    const issues = [...fileNotices(columns, format, input.fileName), ...plan.issues];
-    const errorRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row)).size;
-    const counts = { ...plan.counts, errorRows, warnings: issues.filter((i) => i.severity === 'warning').length };
+      { path: input.path, format, sheet: input.sheet, maxRows: config.uploadMaxRows, size }, columns, issues, onProgress);
     onProgress?.({ phase: 'saving', rows: plan.rows });
-    await insertIssues(trx, uploadId, issues);
+    issues.add(...fileNotices(columns, format, input.fileName));
+    const counts = { ...plan.counts, ...(await issues.close()) };
     await updateUploadSummary(trx, uploadId, {
       rowsTotal: plan.rows, counts,
       columns: {

@@ -110,6 +110,20 @@ describe(`upload mistakes (${dbKind()})`, () => {
     expect(u.counts).toMatchObject({ create: 4, errorRows: 1, warnings: 2 });
   });
 
+  it('many issues are written as the file streams and still read back by row, the whole file\'s first', async () => {
+    // 12,000 rows in error (written in batches of 5,000 while reading), a point outside the area
+    // found later by the database, and an unknown column known only at the end.
+    const lines = ['station_code,technology,latitude,longitude,ghi_chu', 'FAR-1,4G,21.0,105.8,x',
+      ...Array.from({ length: 12_000 }, (_, i) => `E-${i},XG,10.4,105.4,x`)];
+    const u = await preview(writeTemp('many.csv', csv(lines)), 'many.csv');
+    expect(u.counts).toMatchObject({ errorRows: 12_000, warnings: 2, create: 1 });
+    const all = (await findIssuePage(database.db, u.id, { offset: 0, limit: 500 })).rows;
+    expect(all.slice(0, 3).map((i) => [i.row, i.code])).toEqual([[null, 'unknown_column'], [2, 'outside_areas'], [3, 'unknown_technology']]);
+    const late = await findIssuePage(database.db, u.id, { offset: 11_000, limit: 500 });
+    expect(late.total).toBe(12_002);
+    expect(late.rows.map((i) => i.row)).toEqual(Array.from({ length: 500 }, (_, i) => 11_001 + i));
+  });
+
   it('outside every area is an error when configured', async () => {
     const path = writeTemp('o.csv', csv(['station_code,technology,latitude,longitude', 'FAR,4G,21,105.8', 'IN,4G,10.4,105.4']));
     const u = await previewUpload(uploadDeps(database, { uploadOutsideArea: 'error' }), { path, fileName: 'o.csv', operator: 'VIETTEL', mode: 'merge', uploadedBy: 't' });
