@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
-import ExcelJS from '../xlsx/exceljs.js';
+import { stat } from 'node:fs/promises';
+import type unzipper from 'unzipper';
+import { readSheetRows } from '../xlsx/exceljs.js';
 import { unreadableFile } from './upload-messages.js';
 import { readHead } from './upload-sniff.js';
 import { isBlank, Uncomputed, type Cell, type TableRow } from './upload-source.js';
@@ -37,37 +38,49 @@ export function toCell(value: unknown): Cell {
 /**
  * Streams the rows of the first visible sheet in tab order, or of the sheet named (case- and
  * accent-insensitive). A merged range's value applies to every cell it covers, as the sheet
- * shows it. `onLayout` hears which sheet is read and its hidden rows before the first row.
+ * shows it. `onLayout` hears which sheet is read and its hidden rows before the first row;
+ * `onBytes` hears the file's bytes as they are read (the sheet's in proportion to its XML).
  */
 export async function* readXlsxRows(path: string, sheet: string | undefined, onBytes?: (n: number) => void,
   onLayout?: (layout: XlsxLayout) => void): AsyncGenerator<TableRow> {
   await assertZip(path);
   const layout = await readXlsxLayout(path, sheet);
   onLayout?.(layout);
-  const input = createReadStream(path);
-  if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
-  });
+  const { parts } = layout;
+  const open = (part: unzipper.File | null) => (part ? () => part.stream() : null);
   const fill = mergeFiller(layout.merges);
+  const sheetPart = parts.sheet;
+  let rows = 0;
   try {
-    for await (const ws of reader) {
-      if (String((ws as unknown as { name: string }).name) !== layout.sheet) continue;
-      for await (const row of ws) {
-        const values = row.values as unknown[];
-        yield { rowNumber: row.number, cells: fill(row.number, values.slice(1).map(toCell)) };
-      }
-      return;
+    const reading = readSheetRows({ workbook: () => parts.workbook.stream(), sheet: () => counted(sheetPart, onBytes),
+      sharedStrings: open(parts.sharedStrings), styles: open(parts.styles) });
+    for await (const row of reading) {
+      if (rows++ === 0) onBytes?.(Math.max(0, (await fileSize(path)) - sheetPart.compressedSize));
+      const values = row.values as unknown[];
+      yield { rowNumber: row.number, cells: fill(row.number, values.slice(1).map(toCell)) };
     }
   } catch (err) {
     if ((err as { name?: string }).name === 'AppError') throw err;
     const detail = (err as Error).message;
     throw detail === 'FILE_ENDED' ? unreadableFile('xlsx_truncated') : unreadableFile('xlsx_unreadable', { detail });
-  } finally {
-    input.destroy();
   }
-  throw unreadableFile('xlsx_sheet_empty', { sheet: layout.sheet });
+  if (rows === 0) throw unreadableFile('xlsx_sheet_empty', { sheet: layout.sheet });
 }
+
+/** The sheet's inflated XML, telling `onBytes` the compressed bytes it stands for as it goes. */
+async function* counted(part: unzipper.File, onBytes?: (n: number) => void): AsyncGenerator<Buffer> {
+  const ratio = part.uncompressedSize > 0 ? part.compressedSize / part.uncompressedSize : 0;
+  let inflated = 0, told = 0;
+  for await (const chunk of part.stream() as AsyncIterable<Buffer>) {
+    inflated += chunk.length;
+    const now = Math.round(inflated * ratio);
+    if (now > told) onBytes?.(now - told);
+    told = now;
+    yield chunk;
+  }
+}
+
+const fileSize = async (path: string) => (await stat(path)).size;
 
 /** Copies each merged range's first cell into the cells it covers (rows arrive in order, the first cell first). */
 function mergeFiller(merges: readonly MergedRange[]) {

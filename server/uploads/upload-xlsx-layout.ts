@@ -17,7 +17,11 @@ export interface XlsxLayout {
   sheets: { name: string; hidden: boolean }[];
   merges: MergedRange[];
   hiddenRows: number[];
+  /** The zip entries to read, found through the workbook's relationships, not by their usual names. */
+  parts: WorkbookParts;
 }
+
+export interface WorkbookParts { workbook: unzipper.File; sheet: unzipper.File; sharedStrings: unzipper.File | null; styles: unzipper.File | null }
 
 /** Rows and columns 1-based, inclusive. */
 export interface MergedRange { ref: string; top: number; left: number; bottom: number; right: number }
@@ -29,7 +33,6 @@ export const XLSX_MAX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024;
 /** Excel keeps at most 32,767 characters in a cell: a longer text between two tags is not a station list. */
 export const XLSX_MAX_TEXT_RUN = 1024 * 1024;
 
-const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
 export async function readXlsxLayout(path: string, wanted?: string): Promise<XlsxLayout> {
   const dir = await openZip(path);
@@ -51,13 +54,20 @@ export async function readXlsxLayout(path: string, wanted?: string): Promise<Xls
       ? unreadableFile('xlsx_no_visible_sheet', { sheets: names(true) }, { sheets })
       : unreadableFile('xlsx_sheet_missing', { sheet: wanted, sheets: names(false), hidden: names(true) }, { sheets });
   }
-  const strings = entry(SHARED_STRINGS);
-  if (strings) await scanPart(strings, XLSX_MAX_SHARED_STRINGS_BYTES);
-  const part = entry(resolveTarget(targets.get(chosen.rid) ?? ''));
+  // openpyxl (and so pandas) writes targets from the root ("/xl/worksheets/sheet1.xml"), Excel from xl/.
+  // A type ends in its name, in transitional and strict OOXML alike.
+  const byType = (type: 'sharedStrings' | 'styles') => {
+    const rel = [...targets.values()].find((r) => r.type.endsWith(`/${type}`));
+    return (rel && entry(resolveTarget(rel.target))) ?? entry(`xl/${type}.xml`) ?? null;
+  };
+  const sharedStrings = byType('sharedStrings');
+  if (sharedStrings) await scanPart(sharedStrings, XLSX_MAX_SHARED_STRINGS_BYTES);
+  const part = entry(resolveTarget(targets.get(chosen.rid)?.target ?? ''));
+  if (!part) throw unreadableFile('xlsx_sheet_empty', { sheet: chosen.name });
   const merges: MergedRange[] = [];
   const hiddenRows: number[] = [];
-  if (part) await scanPart(part, XLSX_MAX_UNPACKED_BYTES, (xml) => scanTags(xml, merges, hiddenRows));
-  return { sheet: chosen.name, sheets, merges, hiddenRows };
+  await scanPart(part, XLSX_MAX_UNPACKED_BYTES, (xml) => scanTags(xml, merges, hiddenRows));
+  return { sheet: chosen.name, sheets, merges, hiddenRows, parts: { workbook, sheet: part, sharedStrings, styles: byType('styles') } };
 }
 
 /** The zip's table of contents is at its end: a file cut short (an interrupted download) has none. */
@@ -89,12 +99,20 @@ function listSheets(xml: string) {
   }));
 }
 
-function relationshipTargets(xml: string): Map<string, string> {
-  return new Map([...xml.matchAll(/<Relationship\s[^>]*>/g)].map(([tag]) => [attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '']));
+function relationshipTargets(xml: string): Map<string, { target: string; type: string }> {
+  return new Map([...xml.matchAll(/<Relationship\s[^>]*>/g)].map(([tag]) =>
+    [attr(tag, 'Id') ?? '', { target: unescapeXml(attr(tag, 'Target') ?? ''), type: attr(tag, 'Type') ?? '' }]));
 }
 
-/** "worksheets/sheet1.xml" is relative to xl/; "/xl/worksheets/sheet1.xml" to the root. */
-const resolveTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+/** "worksheets/sheet1.xml" is relative to xl/; "/xl/worksheets/sheet1.xml" to the root; "./" and "../" as in a path. */
+function resolveTarget(target: string): string {
+  const parts: string[] = target.startsWith('/') ? [] : ['xl'];
+  for (const p of target.split('/')) {
+    if (p === '..') parts.pop();
+    else if (p && p !== '.') parts.push(p);
+  }
+  return parts.join('/');
+}
 
 /**
  * Inflates a part as a stream and hands its complete tags to `onTags` (a tag cut by a chunk end

@@ -54,3 +54,40 @@ excelRequire.cache[parseSaxPath] = entry;
 
 const ExcelJS = excelRequire('exceljs') as typeof ExcelJSModule;
 export default ExcelJS;
+
+/** The parts of a workbook one sheet needs, each a fresh stream of its inflated XML. */
+export interface SheetParts {
+  workbook: () => NodeJS.ReadableStream;
+  sheet: () => AsyncIterable<Buffer>;
+  sharedStrings: (() => NodeJS.ReadableStream) | null;
+  styles: (() => NodeJS.ReadableStream) | null;
+}
+
+interface StreamingWorkbook {
+  options: Record<string, string>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+}
+type WorksheetReaderClass = new (o: { workbook: StreamingWorkbook; id: number; iterator: AsyncIterable<unknown>; options: Record<string, string> }) =>
+  AsyncIterable<ExcelJSModule.Row>;
+const WorksheetReader = excelRequire(join(dirname(excelMain), 'lib/stream/xlsx/worksheet-reader.js')) as WorksheetReaderClass;
+
+/**
+ * The rows of one sheet, read with ExcelJS's streaming parsers from the parts given, not from
+ * the zip in entry order as its WorkbookReader does. That reader finds a sheet's name only
+ * when the relationship's target is written "worksheets/sheetN.xml" (openpyxl, and so pandas,
+ * writes "/xl/worksheets/sheetN.xml": every sheet came out nameless, so unread), needs the
+ * part named sheetN.xml, and writes every sheet that precedes the shared strings in the zip
+ * to a temporary file, left behind when the reading stops early. Here the workbook (its date
+ * system), shared strings and styles are read first, then the one sheet streams.
+ */
+export async function* readSheetRows(parts: SheetParts): AsyncGenerator<ExcelJSModule.Row> {
+  const options = { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as const;
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(null as unknown as string, options) as unknown as StreamingWorkbook;
+  await book._parseWorkbook(parts.workbook());
+  if (parts.sharedStrings) for await (const _ of book._parseSharedStrings(parts.sharedStrings())) { /* cached on the workbook */ }
+  if (parts.styles) await book._parseStyles(parts.styles());
+  // Stopping early returns through the reader to the sheet's stream, which closes.
+  yield* new WorksheetReader({ workbook: book, id: 1, iterator: parts.sheet(), options: book.options });
+}
