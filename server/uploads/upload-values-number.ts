@@ -52,13 +52,20 @@ const LETTER_LAST = /(?<=[\d°º˚'′’´"″”])\s*([NSEWBĐ])$/i;
 /**
  * A latitude or a longitude: decimal degrees (readNumber), or degrees, minutes and seconds with
  * their symbols (`10°22'30"N`, `105° 26′ 04.5″ E`, `-10°22.5'`, `N10.375`) into decimal degrees.
+ * Kept to COORDINATE_DECIMALS: a spreadsheet's computed 105.43100000000001, or a minute's
+ * 10.375000000000002, is 105.431 and 10.375, as the person typed it and as messages show it.
  */
 export function readCoordinate(cell: Cell | undefined, axis: Axis): Read<number> {
   const decimal = readNumber(cell);
-  if (decimal.ok || typeof cell !== 'string') return decimal;
+  if (decimal.ok) return ok(roundCoordinate(decimal.value));
+  if (typeof cell !== 'string') return decimal;
   const dms = readDms(cell.trim().replace(/^\u2212/, '-'), axis);
-  return dms ?? decimal;
+  return dms?.ok ? ok(roundCoordinate(dms.value)) : dms ?? decimal;
 }
+
+/** 9 decimals of a degree are 0.1 mm on the ground: more is the noise of binary fractions, not a position. */
+export const COORDINATE_DECIMALS = 9;
+const roundCoordinate = (v: number) => Math.round(v * 10 ** COORDINATE_DECIMALS) / 10 ** COORDINATE_DECIMALS || 0;
 
 /** Degrees, minutes and seconds; null when the text does not look like them at all. */
 function readDms(text: string, axis: Axis): Read<number> | null {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { findChanges, findIssuePage } from '../../server/uploads/uploads.repository.js';
+import { commitUpload } from '../../server/uploads/upload-commit.service.js';
 import { previewUpload } from '../../server/uploads/uploads.service.js';
 import { dbKind, getTestDatabase } from '../helpers/test-db.js';
 import { csv, resetWithOneArea, uploadDeps, writeTemp, writeXlsx } from './upload-fixtures.js';
@@ -62,7 +63,7 @@ describe(`single cell values from QA's files (${dbKind()})`, () => {
     expect(u.counts).toMatchObject({ create: kept, errorRows: ROWS.length - kept, warnings: 1 });
     const changes = await findChanges(database.db, u.id);
     expect(changes.find((c) => c.code === 'QA-C07-002')!.after.name).toBe('Dòng 1 Dòng 2');
-    expect(changes.find((c) => c.code === 'QA-C14-001')!.after).toMatchObject({ lat: 10.375, lon: 105 + 26 / 60 + 4 / 3600 });
+    expect(changes.find((c) => c.code === 'QA-C14-001')!.after).toMatchObject({ lat: 10.375, lon: 105.434444444 }); // kept to 9 decimals
     expect(changes.find((c) => c.code === 'QA-C32-011')).toBeUndefined();
   });
 
@@ -84,5 +85,17 @@ describe(`single cell values from QA's files (${dbKind()})`, () => {
     const u = await preview(path, 'x10.xlsx');
     expect(u.counts).toMatchObject({ create: 1, errorRows: 0, warnings: 1 });
     expect((await findChanges(database.db, u.id))[0]!.after.name).toBe('line1 line2 (Alt+Enter)');
+  });
+
+  it('XLSX: a computed coordinate (105.43100000000001) is stored as 105.431; the same list as CSV after it changes nothing', async () => {
+    await resetWithOneArea(database);
+    const path = await writeXlsx('noise.xlsx', [{ name: 'Sheet1', rows: [['station_code', 'technology', 'latitude', 'longitude'],
+      ['QA-N-1', '4G', 10.3 + 0.082, 105.43100000000001], ['QA-N-2', '5G', 10.375000000000002, 105.43100000000001]] }]);
+    const first = await preview(path, 'noise.xlsx');
+    expect(first.counts).toMatchObject({ create: 2, errorRows: 0 });
+    expect((await findChanges(database.db, first.id)).map((c) => [c.after.lat, c.after.lon])).toEqual([[10.382, 105.431], [10.375, 105.431]]);
+    await commitUpload(database.db, first.id, 'qa');
+    const again = await preview(writeTemp('noise.csv', csv(['station_code,technology,latitude,longitude', 'QA-N-1,4G,10.382,105.431', 'QA-N-2,5G,10.375,105.431'])), 'noise.csv');
+    expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 2 });
   });
 });

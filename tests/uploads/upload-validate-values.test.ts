@@ -49,7 +49,7 @@ describe('coordinates', () => {
   });
 
   it('degrees, minutes and seconds become decimal degrees; with spaces, a hint', () => {
-    expect(only({ latitude: `10°22'30"N`, longitude: `105°26'04"E` }).station).toMatchObject({ lat: 10.375, lon: 105 + 26 / 60 + 4 / 3600 });
+    expect(only({ latitude: `10°22'30"N`, longitude: `105°26'04"E` }).station).toMatchObject({ lat: 10.375, lon: 105.434444444 } /* 105 + 26/60 + 4/3600, to 9 decimals */);
     const spaced = only({ latitude: '10 22 30', longitude: '105 26 04' });
     expect(spaced.keys).toEqual(['error bad_number.dms_spaces latitude', 'error bad_number.dms_spaces longitude']);
     expect(spaced.en[0]).toBe('latitude: "10 22 30" looks like degrees, minutes and seconds separated by spaces: write them with their symbols (10°22\'30") or in decimal degrees (10.375)');

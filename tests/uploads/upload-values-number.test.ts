@@ -5,6 +5,8 @@ import { readCoordinate, readNumber } from '../../server/uploads/upload-values-n
 
 /* Coordinates as operators write them (QA P17, c13_numbers.csv, c14_dms.csv). */
 
+/** Coordinates are kept to 9 decimals. */
+const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
 const value = (r: ReturnType<typeof readNumber>) => (r.ok ? r.value : `fail:${r.kind}`);
 
 describe('readNumber', () => {
@@ -42,33 +44,33 @@ describe('readCoordinate: degrees, minutes and seconds', () => {
   const lon = (t: string) => value(readCoordinate(t, 'longitude'));
 
   it('reads symbols in their ASCII, typographic and Word forms, with or without spaces', () => {
-    expect(lat(`10°22'30"N`)).toBeCloseTo(10.375, 12);
-    expect(lon(`105°26'04.5"E`)).toBeCloseTo(105 + 26 / 60 + 4.5 / 3600, 12);
-    expect(lat('10°22′30″N')).toBeCloseTo(10.375, 12);
-    expect(lat('10° 22′ 30″ N')).toBeCloseTo(10.375, 12);
-    expect(lat('10º22’30”')).toBeCloseTo(10.375, 12);
-    expect(lat(`10°22'30''`)).toBeCloseTo(10.375, 12);
-    expect(lon(`105°26'04,5"`)).toBeCloseTo(105 + 26 / 60 + 4.5 / 3600, 12);
+    expect(lat(`10°22'30"N`)).toBe(round9(10.375));
+    expect(lon(`105°26'04.5"E`)).toBe(round9(105 + 26 / 60 + 4.5 / 3600));
+    expect(lat('10°22′30″N')).toBe(round9(10.375));
+    expect(lat('10° 22′ 30″ N')).toBe(round9(10.375));
+    expect(lat('10º22’30”')).toBe(round9(10.375));
+    expect(lat(`10°22'30''`)).toBe(round9(10.375));
+    expect(lon(`105°26'04,5"`)).toBe(round9(105 + 26 / 60 + 4.5 / 3600));
   });
 
   it('reads degrees and decimal minutes, degrees alone, a hemisphere letter before or after', () => {
-    expect(lat("10°22.5'")).toBeCloseTo(10.375, 12);
-    expect(lon("105°26.07'")).toBeCloseTo(105.4345, 12);
+    expect(lat("10°22.5'")).toBe(round9(10.375));
+    expect(lon("105°26.07'")).toBe(round9(105.4345));
     expect(lat('10.375°')).toBe(10.375);
-    expect(lat("10°22'30")).toBeCloseTo(10.375, 12); // the closing " lost to CSV quoting
-    expect(lat('10°22.5')).toBeCloseTo(10.375, 12);
+    expect(lat("10°22'30")).toBe(round9(10.375)); // the closing " lost to CSV quoting
+    expect(lat('10°22.5')).toBe(round9(10.375));
     expect(lat('N10.375')).toBe(10.375);
     expect(lon('E105.434')).toBe(105.434);
     expect(lon('105.434 E')).toBe(105.434);
-    expect(lat('10°22\'30" B')).toBeCloseTo(10.375, 12); // Bắc
-    expect(lon('105°26\' Đ')).toBeCloseTo(105 + 26 / 60, 12); // Đông
+    expect(lat('10°22\'30" B')).toBe(round9(10.375)); // Bắc
+    expect(lon('105°26\' Đ')).toBe(round9(105 + 26 / 60)); // Đông
   });
 
   it('south and west, or a minus, are negative', () => {
-    expect(lat(`10°22'30"S`)).toBeCloseTo(-10.375, 12);
-    expect(lon(`105°26'W`)).toBeCloseTo(-(105 + 26 / 60), 12);
-    expect(lat(`-10°22'30"`)).toBeCloseTo(-10.375, 12);
-    expect(lat(`\u221210°22'30"`)).toBeCloseTo(-10.375, 12);
+    expect(lat(`10°22'30"S`)).toBe(round9(-10.375));
+    expect(lon(`105°26'W`)).toBe(round9(-(105 + 26 / 60)));
+    expect(lat(`-10°22'30"`)).toBe(round9(-10.375));
+    expect(lat(`\u221210°22'30"`)).toBe(round9(-10.375));
   });
 
   it('refuses impossible parts, a sign with a letter, and the other axis\'s letter', () => {
@@ -89,12 +91,30 @@ describe('readCoordinate: degrees, minutes and seconds', () => {
 describe('number properties', () => {
   const degrees = fc.double({ min: -180, max: 180, noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x));
 
-  it('decimal degrees written with a dot or a comma read back exactly', () => {
+  it('decimal degrees written with a dot or a comma read back exactly; as a coordinate, to the nearest 9th decimal', () => {
     fc.assert(fc.property(degrees, fc.boolean(), (x, comma) => {
       const text = comma ? String(x).replace('.', ',') : String(x);
       expect(readNumber(text)).toEqual({ ok: true, value: x });
-      expect(readCoordinate(` ${text} `, 'longitude')).toEqual({ ok: true, value: x });
+      const r = readCoordinate(` ${text} `, 'longitude');
+      if (!r.ok) throw new Error(text);
+      expect(Math.abs(r.value - x), text).toBeLessThanOrEqual(5e-10 + 1e-13);
+      // As a person would write it: no digit past the 9th decimal.
+      expect(String(r.value), text).toMatch(/^-?\d+(\.\d{1,9})?$|e/);
+      // Read again, it stays: a coordinate read back from an export is the one stored.
+      expect(readCoordinate(String(r.value), 'longitude')).toEqual(r);
     }), { numRuns: 2000, seed: 20250615 });
+  });
+
+  it('the noise of binary fractions is not kept: a computed 105.43100000000001 is 105.431, 10°22\'30" exactly 10.375', () => {
+    expect(value(readCoordinate(105.43100000000001, 'longitude'))).toBe(105.431);
+    expect(value(readCoordinate('105.43100000000001', 'longitude'))).toBe(105.431);
+    expect(value(readCoordinate(105 + 0.431, 'longitude'))).toBe(105.431);
+    expect(value(readCoordinate(10.4 - 0.0000000001, 'latitude'))).toBe(10.4);
+    expect(value(readCoordinate(`10°22'30"N`, 'latitude'))).toBe(10.375);
+    expect(value(readCoordinate(`105°26'04.5"E`, 'longitude'))).toBe(105.434583333);
+    expect(value(readCoordinate(-0.0000000001, 'latitude'))).toBe(0);
+    expect(Object.is(value(readCoordinate(-0.0000000001, 'latitude')), -0)).toBe(false);
+    expect(value(readCoordinate(10.123456789, 'latitude'))).toBe(10.123456789);
   });
 
   it('degrees, minutes and seconds read back within 1e-9 of d + m/60 + s/3600, in any writing', () => {
