@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, wholeNumberParam } from '../http/params.schemas.js';
 
 const nfc = (s: string) => s.normalize('NFC').trim();
 /** Text that reaches the database: no control characters (PostgreSQL refuses NUL in text). */
@@ -39,7 +40,7 @@ export const patchUserBody = z.strictObject({
   password: password.optional(),
 });
 
-export const userIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const userIdParams = z.strictObject({ id: wholeNumberParam(1, 2_147_483_647) });
 export const tokenIdParams = userIdParams;
 
 export const createTokenBody = z.strictObject({
@@ -48,8 +49,8 @@ export const createTokenBody = z.strictObject({
 });
 
 export const auditQuery = z.strictObject({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: idParam('an audit entry id').optional(),
+  limit: wholeNumberParam(1, 500).default(100),
   action: text(50).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberParam } from '../http/params.schemas.js';
 import { stationsQuery } from '../stations/stations.schemas.js';
 
 /** The station filters of /api/stations, minus paging and format, plus the map's zoom. */
@@ -6,7 +7,7 @@ export const stationGridQuery = stationsQuery
   .pick({ set: true, area: true, operator: true, technology: true, status: true, asOf: true })
   .extend({
     bbox: stationsQuery.shape.bbox.unwrap(),
-    zoom: z.coerce.number().int().min(0).max(22).describe('Web-map zoom level; cells are about 48 screen pixels wide'),
+    zoom: wholeNumberParam(0, 22).describe('Web-map zoom level; cells are about 48 screen pixels wide'),
   });
 export type StationGridQuery = z.output<typeof stationGridQuery>;
 

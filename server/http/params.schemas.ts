@@ -70,11 +70,16 @@ export const figuresQuery = z.strictObject({
 export const noQuery = z.strictObject({});
 
 /**
- * A whole number from `min` to `max` in a query string, with one message for every way it can
- * be wrong: "1e309" coerces to Infinity, which zod's own message calls "expected number,
- * received number".
+ * A whole number from `min` to `max` in a query string or a path, written in digits, with one
+ * message for every way it can be wrong. Coercing would take "0x10" for 16, "1e3" for 1000,
+ * " " for 0 and "1e309" for Infinity: a link with such a number is a mistake to show.
  */
 export function wholeNumberParam(min: number, max: number) {
-  const message = `must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
-  return z.coerce.number({ error: message }).int({ error: message }).min(min, message).max(max, message);
+  const message = `must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, in digits`;
+  return z.string({ error: message }).regex(/^\d{1,16}$/, message).transform(Number)
+    .pipe(z.number().int().min(min, message).max(max, message));
 }
+
+/** A row id in a path (`/api/…/12`): digits, within PostgreSQL's bigint as JavaScript counts exactly. */
+export const idParam = (what: string) => z.string().regex(/^\d{1,15}$/, `must be ${what} (digits)`).transform(Number)
+  .pipe(z.number().int().min(1, `must be ${what} (digits, from 1)`));

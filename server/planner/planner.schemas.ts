@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { figuresQuery, isoDate, operatorCode, setParam, targetParam, technologyParam } from '../http/params.schemas.js';
+import { figuresQuery, isoDate, operatorCode, setParam, targetParam, technologyParam, wholeNumberParam } from '../http/params.schemas.js';
 import { scopeDescription } from '../stats/stats.schemas.js';
 
 const areaCode = z.string().trim().min(1).max(100).transform((s) => s.normalize('NFC')).describe('Area code in the set');
@@ -48,7 +48,7 @@ export const scenarioBody = z.strictObject({
   }
   return { name: v.name, parameters: v.parameters as Record<string, unknown> };
 });
-export const scenarioParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const scenarioParams = z.strictObject({ id: wholeNumberParam(1, 2_147_483_647) });
 
 const bilingual = z.object({ en: z.string(), vi: z.string() });
 const environment = z.enum(['urban', 'suburban', 'rural']);

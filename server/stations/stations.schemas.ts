@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, listParam, operatorCode, setParam, technologyParam } from '../http/params.schemas.js';
+import { isoDate, listParam, operatorCode, setParam, technologyParam, wholeNumberParam } from '../http/params.schemas.js';
 
 const statusParam = z.enum(['planned', 'on_air', 'decommissioned']);
 
@@ -44,7 +44,7 @@ export const stationsQuery = z.strictObject({
   status: listParam(statusParam).optional().describe('planned, on_air, decommissioned; comma-separated or repeated'),
   asOf: isoDate.optional().describe('Only stations on air on this date'),
   bbox: bboxParam.optional(),
-  limit: z.coerce.number().int().min(1).max(10000).optional().describe('Page size; default 1000 for GeoJSON, everything for CSV'),
+  limit: wholeNumberParam(1, 10_000).optional().describe('Page size; default 1000 for GeoJSON, everything for CSV'),
   cursor: cursorParam.optional().describe('The nextCursor of the previous page'),
   format: z.enum(['geojson', 'csv']).default('geojson'),
 });

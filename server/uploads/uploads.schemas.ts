@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { operatorCode, wholeNumberParam } from '../http/params.schemas.js';
+import { idParam, operatorCode, wholeNumberParam } from '../http/params.schemas.js';
 import { ISSUE_CODES } from './upload-validate.js';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const plainText = (max: number) => z.string().trim().min(1).max(max).refine((s) => !CONTROL.test(s), 'must not contain control characters');
 
 export const uploadIdParams = z.strictObject({
-  id: z.string().regex(/^\d{1,15}$/, 'must be an upload id (digits)').transform(Number),
+  id: idParam('an upload id'),
 });
 
 /**
@@ -43,7 +43,7 @@ export const changesQuery = z.strictObject({
 
 export const uploadsListQuery = z.strictObject({
   operator: operatorCode.optional(),
-  before: z.string().regex(/^\d{1,15}$/, 'must be an upload id (digits)').transform(Number).optional().describe('Only uploads with a smaller id (paging)'),
+  before: idParam('an upload id').optional().describe('Only uploads with a smaller id (paging)'),
   limit: wholeNumberParam(1, 200).default(50),
 });
 

@@ -158,6 +158,13 @@ describe(`signing in, sessions, CSRF, tokens, rate limit (${dbKind()})`, () => {
     expect(json.events.map((e: any) => `${e.actor} ${e.outcome}`)).toEqual(['flow-admin success', 'flow-planner success', 'flow-planner failure']);
     expect(json.events[2].details).toEqual({ reason: 'wrong_password' });
     expect(json.events[0].ip).toMatch(/127\.0\.0\.1/);
+    // Paging numbers in digits only: what coercion would have read as 16, 1000 or 0 is a 400 that says so.
+    for (const [query, message] of [['before=abc', 'before: must be an audit entry id (digits)'], ['before=0x10', 'before: must be an audit entry id (digits)'],
+      ['limit=1e2', 'limit: must be a whole number from 1 to 500, in digits'], ['limit=', 'limit: must be a whole number from 1 to 500, in digits']]) {
+      const bad = await call(server, 'GET', `/api/audit?${query}`, admin);
+      expect([bad.status, bad.json.error.code, bad.json.error.message], query).toEqual([400, 'invalid_parameter', `Invalid request: ${message}`]);
+    }
+    expect((await call(server, 'GET', `/api/audit?before=${json.events[0].id}&limit=1`, admin)).json.events).toHaveLength(1);
   });
 
   it('tokens: shown once, listed without secret, revocable; revoked is refused', async () => {

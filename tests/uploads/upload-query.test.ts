@@ -68,15 +68,20 @@ describe(`upload routes and their query strings (${dbKind()})`, () => {
   });
 
   it.each([
-    ['changes?page=1e309', 'page: must be a whole number from 1 to 1,000,000'],
-    ['changes?page=0', 'page: must be a whole number from 1 to 1,000,000'],
-    ['changes?page=2.5', 'page: must be a whole number from 1 to 1,000,000'],
-    ['changes?page=1&page=2', 'page: must be a whole number from 1 to 1,000,000'],
-    ['changes?pageSize=501', 'pageSize: must be a whole number from 1 to 500'],
-    ['changes?pageSize=ten', 'pageSize: must be a whole number from 1 to 500'],
-    ['?limit=1e309', 'limit: must be a whole number from 1 to 200'],
-    ['?limit=-1', 'limit: must be a whole number from 1 to 200'],
+    ['changes?page=1e309', 'page: must be a whole number from 1 to 1,000,000, in digits'],
+    ['changes?page=0', 'page: must be a whole number from 1 to 1,000,000, in digits'],
+    ['changes?page=2.5', 'page: must be a whole number from 1 to 1,000,000, in digits'],
+    ['changes?page=1&page=2', 'page: must be a whole number from 1 to 1,000,000, in digits'],
+    ['changes?pageSize=501', 'pageSize: must be a whole number from 1 to 500, in digits'],
+    ['changes?pageSize=ten', 'pageSize: must be a whole number from 1 to 500, in digits'],
+    ['?limit=1e309', 'limit: must be a whole number from 1 to 200, in digits'],
+    ['?limit=-1', 'limit: must be a whole number from 1 to 200, in digits'],
+    ['changes?page=0x10', 'page: must be a whole number from 1 to 1,000,000, in digits'],
+    ['changes?page=1e3', 'page: must be a whole number from 1 to 1,000,000, in digits'],
+    ['changes?page=%20', 'page: must be a whole number from 1 to 1,000,000, in digits'],
+    ['changes?page=', 'page: must be a whole number from 1 to 1,000,000, in digits'],
     ['?before=abc', 'before: must be an upload id (digits)'],
+    ['?before=0', 'before: must be an upload id (digits, from 1)'],
   ])('%s → 400 "%s"', async (query, message) => {
     const path = query.startsWith('?') ? `/api/uploads${query}` : `/api/uploads/${preview.id}/${query}`;
     const res = await fetch(`${server.url}${path}`);
