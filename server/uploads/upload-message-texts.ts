@@ -162,6 +162,11 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: '{field}: the cell holds the formula {value} with no computed value: open the file in Excel and save it again',
     vi: '{field}: ô chứa công thức {value} nhưng chưa có giá trị đã tính: hãy mở tệp bằng Excel rồi lưu lại',
   },
+  // Any cell: a formula that failed, its error value cached in the workbook or saved into a CSV.
+  formula_error: {
+    en: '{field} shows Excel\'s error {value}: the formula in the cell failed (a deleted cell it refers to, a division by zero, a misspelt function); correct it in the sheet and save again',
+    vi: '{field} hiện lỗi {value} của Excel: công thức trong ô bị lỗi (tham chiếu tới ô đã bị xoá, chia cho 0, tên hàm viết sai); hãy sửa trong bảng tính rồi lưu lại',
+  },
   duplicate: { en: 'station {value} ({technology}) is already on row {first}: each station once per file', vi: 'Trạm {value} ({technology}) đã có ở dòng {first}: mỗi trạm chỉ được ghi một lần trong tệp' },
   'other_operator.code': {
     en: 'station code {value} is already a station of {other}: a code is one operator\'s; upload this row for {other}, or correct the code',

@@ -6,7 +6,7 @@ import { makeIssue, READER_ISSUE_CODES, type IssueParams } from './upload-messag
 import { nameOperator } from './upload-operator-names.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
 import { readPoint } from './upload-validate-point.js';
-import { cellText, isPlaceholder, readVisibleText, UNCOMPUTED, type Read } from './upload-values.js';
+import { cellText, isExcelError, isPlaceholder, readVisibleText, UNCOMPUTED, type Read } from './upload-values.js';
 import { readDate } from './upload-values-date.js';
 import { readStatus, readTechnology } from './upload-values-enums.js';
 
@@ -27,7 +27,7 @@ export const ISSUE_CODES = [
   'bad_geometry', 'unknown_column', 'replace_decommissions', ...READER_ISSUE_CODES,
   // Single cell values (QA P7, P16, P21, P24).
   'unknown_operator', 'no_coordinates', 'outside_vietnam', 'uncomputed_formula', 'status_conflict',
-  'lookalike_code',
+  'lookalike_code', 'formula_error',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -56,9 +56,14 @@ type Failure = Extract<Read<unknown>, { ok: false }>;
 export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: ValidStation | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const v = row.values;
-  const issue = (severity: RowIssue['severity']): ErrorFn => (code, field, params = {}) =>
+  // A cell showing a failed formula (#REF!) is that error, and only that: not also "not a number".
+  const failed = new Set((Object.keys(v) as Field[]).filter((f) => isExcelError(v[f])));
+  const issue = (severity: RowIssue['severity']): ErrorFn => (code, field, params = {}) => {
+    if (field && failed.has(field) && code !== 'formula_error') return;
     issues.push(makeIssue({ row: row.rowNumber, severity, code, field, params, value: field ? cellText(v[field]).slice(0, 200) || null : null }));
+  };
   const error = issue('error');
+  for (const field of failed) error('formula_error', field);
   // A reader's kind picks the text's variant; `unknown` has none: the code's own text says it.
   const refuse = (code: IssueCode, field: Field, r: Failure) =>
     r.kind === UNCOMPUTED ? error('uncomputed_formula', field) : error(code, field, r.kind === 'unknown' ? r.params : { kind: r.kind, ...r.params });

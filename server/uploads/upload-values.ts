@@ -29,6 +29,15 @@ export function isPlaceholder(cell: Cell | undefined): boolean {
   return typeof cell === 'string' && PLACEHOLDERS.has(cell.trim().toLowerCase());
 }
 
+// The error values a failed formula shows (as cached in a workbook, or as Excel saved them into a
+// CSV). #N/A is not among them: a lookup that found nothing is a placeholder for no value.
+const EXCEL_ERRORS = /^#(?:DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|GETTING_DATA)$/i;
+
+/** `#REF!`, `#DIV/0!`, `#VALUE!`…: a cell whose formula failed, whatever the field. */
+export function isExcelError(cell: Cell | undefined): boolean {
+  return typeof cell === 'string' && EXCEL_ERRORS.test(cell.trim());
+}
+
 // C0/C1 controls and the replacement character (bytes that were not UTF-8).
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\uFFFD]/;
 // Invisible yet not blank: zero-width space, joiners, word joiner, a BOM inside the text, and the

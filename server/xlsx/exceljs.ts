@@ -10,7 +10,7 @@ import type ExcelJSModule from 'exceljs';
  * each chunk of a zip entry on its own, so a multi-byte character split across two chunks
  * ("ạ" is 3 bytes) comes out as two U+FFFD. Which cells it hits depends on byte offsets: a
  * Vietnamese workbook gets a few "not UTF-8" names at random, or a garbled header. The module
- * below is that file with one change, a TextDecoder per entry in stream mode, and it goes into
+ * below is that file with a TextDecoder per entry in stream mode (and the error cells below), and it goes into
  * the CommonJS module cache under parse-sax's own path, so ExcelJS's readers require it.
  */
 const require = createRequire(import.meta.url);
@@ -30,9 +30,24 @@ async function* parseSax(iterable: AsyncIterable<Buffer | string>): AsyncGenerat
   let error: Error | undefined;
   parser.on('error', (err) => { error = err; });
   let events: SaxEvent[] = [];
-  parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
-  parser.on('text', (value) => events.push({ eventType: 'text', value }));
-  parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+  // A formula cell showing an error (<c t="e"><f>1/0</f><v>#DIV/0!</v></c>): ExcelJS reads a
+  // formula's result with parseFloat, and the error is lost (NaN). Without its <f> the cell is
+  // read as the error it shows. Only worksheet cells have t="e".
+  let errorCell = false, inFormula = false;
+  parser.on('opentag', (value) => {
+    if (value.name === 'c') errorCell = value.attributes.t === 'e';
+    else if (errorCell && value.name === 'f') inFormula = true;
+    if (!inFormula) events.push({ eventType: 'opentag', value });
+  });
+  parser.on('text', (value) => { if (!inFormula) events.push({ eventType: 'text', value }); });
+  parser.on('closetag', (value) => {
+    if (inFormula) {
+      if (value.name === 'f') inFormula = false;
+      return;
+    }
+    if (value.name === 'c') errorCell = false;
+    events.push({ eventType: 'closetag', value });
+  });
   const decoder = new TextDecoder('utf-8');
   const feed = (text: string) => {
     parser.write(text);

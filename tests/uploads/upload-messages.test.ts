@@ -71,6 +71,7 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   'bad_text.invisible': S('station_code', 'QA\u200b1', { kind: 'invisible' }),
   'bad_text.line_breaks': S('name', 'Dòng 1\nDòng 2', { kind: 'line_breaks' }),
   uncomputed_formula: S('latitude', '=10+0.382'),
+  formula_error: S('latitude', '#REF!'),
   unknown_operator: S('operator', 'Công ty ABC', { operator: 'VIETTEL' }),
   'unknown_column.more': S(null, null, { kind: 'more', count: 19950 }),
   'bad_geometry.multipoint': S(null, null, { kind: 'multipoint', points: 3 }),
@@ -206,6 +207,7 @@ describe('upload messages catalogue', () => {
       { station_code: 'H', technology: '4G', latitude: '0', longitude: '0', status: 'on_air', decommissioned_on: '2021-01-01' },
       { station_code: 'I', technology: '4G', latitude: '48.8566', longitude: '2.3522', status: 'planned', decommissioned_on: '2021-01-01' },
       { station_code: 'J', technology: '4G', latitude: '-10.38', longitude: '105.43', name: new Uncomputed('"Trạm "&"A"') },
+      { station_code: 'K', technology: '4G', latitude: '#REF!', longitude: '105.43' },
     ];
     const issues: RowIssue[] = rows.flatMap((values, i) => validateRow({ rowNumber: i + 2, values: values as never }, ctx).issues);
     issues.push(...validateRow({ rowNumber: 9, values: {}, problem: 'no Point', problems: [{ code: 'bad_geometry', params: {} }] }, ctx).issues.filter((x) => x.code === 'bad_geometry'));

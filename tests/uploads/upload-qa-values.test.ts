@@ -98,4 +98,18 @@ describe(`single cell values from QA's files (${dbKind()})`, () => {
     const again = await preview(writeTemp('noise.csv', csv(['station_code,technology,latitude,longitude', 'QA-N-1,4G,10.382,105.431', 'QA-N-2,5G,10.375,105.431'])), 'noise.csv');
     expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 2 });
   });
+
+  it('XLSX: a formula whose cached result is an error (#DIV/0!, #REF!) is that error, in both languages', async () => {
+    await resetWithOneArea(database);
+    const path = await writeXlsx('errors.xlsx', [{ name: 'Sheet1', rows: [['station_code', 'technology', 'latitude', 'longitude', 'name'],
+      ['QA-F-1', '4G', { formula: '1/0', result: { error: '#DIV/0!' } }, 105.43, 'ok'],
+      [{ formula: 'VLOOKUP(A9,Z:Z,1,0)', result: { error: '#REF!' } }, '5G', 10.38, 105.43, 'ok'],
+      ['QA-F-3', '4G', 10.38, 105.43, { formula: 'B4&C4', result: 'Trạm F3' }]] }]);
+    const u = await preview(path, 'errors.xlsx');
+    expect(u.counts).toMatchObject({ create: 1, errorRows: 2 });
+    const vi = (await findIssuePage(database.db, u.id, { offset: 0, limit: 10, lang: 'vi' })).rows;
+    expect(vi.map((i) => [i.row, i.code, i.field, i.value])).toEqual([[2, 'formula_error', 'latitude', '#DIV/0!'], [3, 'formula_error', 'station_code', '#REF!']]);
+    expect(vi[1]!.message).toMatch(/^Mã trạm hiện lỗi #REF! của Excel/);
+    expect((await findChanges(database.db, u.id)).map((c) => c.after.name)).toEqual(['Trạm F3']);
+  });
 });

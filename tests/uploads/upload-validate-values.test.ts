@@ -136,3 +136,22 @@ describe('a formula without a computed value (Uncomputed)', () => {
     expect(renderIssue(issue!, 'vi')).toBe('Vĩ độ: ô chứa công thức =10+0.382 nhưng chưa có giá trị đã tính: hãy mở tệp bằng Excel rồi lưu lại');
   });
 });
+
+describe('a cell showing a failed formula (#REF!, #DIV/0!)', () => {
+  it('in any field it is that one error, naming the value; #N/A stays a placeholder for no value', () => {
+    const fields: Field[] = ['station_code', 'technology', 'latitude', 'longitude', 'status', 'commissioned_on', 'decommissioned_on', 'name', 'operator'];
+    for (const [field, shown] of fields.map((f, i) => [f, ['#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', ' #ref! '][i]!] as const)) {
+      const r = check({ [field]: shown });
+      expect(keys(r.issues), field).toEqual([`error formula_error ${field}`]);
+      expect(r.issues[0]!.value).toBe(shown.trim());
+      expect(r.station).toBeNull();
+    }
+    const [issue] = check({ latitude: '#DIV/0!' }).issues;
+    expect(renderIssue(issue!, 'en')).toBe('latitude shows Excel\'s error #DIV/0!: the formula in the cell failed (a deleted cell it refers to, a division by zero, a misspelt function); correct it in the sheet and save again');
+    expect(renderIssue(issue!, 'vi')).toBe('Vĩ độ hiện lỗi #DIV/0! của Excel: công thức trong ô bị lỗi (tham chiếu tới ô đã bị xoá, chia cho 0, tên hàm viết sai); hãy sửa trong bảng tính rồi lưu lại');
+    // Other fields keep their own checks; #N/A and text that merely starts with # are not formula errors.
+    expect(keys(check({ latitude: '#REF!', technology: '3G' }).issues)).toEqual(['error formula_error latitude', 'error unknown_technology.legacy technology']);
+    expect(keys(check({ name: '#N/A' }).issues)).toEqual([]);
+    expect(keys(check({ name: '#REF! tram' }).issues)).toEqual([]);
+  });
+});
