@@ -22,10 +22,14 @@ export function envelope(bbox: readonly [number, number, number, number]): RawBu
   return sql<never>`ST_MakeEnvelope(${minx}::float8, ${miny}::float8, ${maxx}::float8, ${maxy}::float8, 4326)`;
 }
 
+/**
+ * A station's longitude and latitude to 9 decimals, the precision uploads keep
+ * (COORDINATE_DECIMALS): an exported list uploaded again is the same list, not a move of 0.1 m.
+ */
 export function lonOf(column: string): RawBuilder<number> {
-  return sql<number>`round(ST_X(${sql.ref(column)})::numeric, 6)::float8`;
+  return sql<number>`round(ST_X(${sql.ref(column)})::numeric, 9)::float8`;
 }
 
 export function latOf(column: string): RawBuilder<number> {
-  return sql<number>`round(ST_Y(${sql.ref(column)})::numeric, 6)::float8`;
+  return sql<number>`round(ST_Y(${sql.ref(column)})::numeric, 9)::float8`;
 }

@@ -10,6 +10,15 @@ export function looseCode(code: string): string {
 }
 
 /**
+ * Looser still, for look-alike warnings only: without separators (QAFL001 for QA-FL-001) and
+ * without the leading zeros of a number (777 for 00777: Excel drops them from a code it takes
+ * for a number). Two operators' codes this alike are no conflict; one operator's are a hint.
+ */
+export function lookalikeKey(code: string): string {
+  return looseCode(code).replace(/[\s\-_./]+/g, '').replace(/(^|\D)0+(?=\d)/g, '$1');
+}
+
+/**
  * The stored station codes, by loose code, read once per preview: a file's code is compared
  * with them in TypeScript, as the rows stream, instead of two more index probes per row in the
  * database (measured: +2 s per 100,000 rows). Each entry is one string, "operator id:code" (and
@@ -20,28 +29,31 @@ export function looseCode(code: string): string {
  *   warning; it is planned as a new station, but most likely is the same one.
  */
 export async function loadCodeIndex(db: Kysely<DB> | Transaction<DB>, operatorId: number, otherIsError: boolean) {
-  const byLoose = new Map<string, string>();
+  const byKey = new Map<string, string>();
   const operators = new Map<number, string>();
   for (const s of await listStationCodes(db)) {
     operators.set(s.operatorId, s.operator);
-    const key = looseCode(s.code);
+    const key = lookalikeKey(s.code);
     const entry = `${s.operatorId}:${s.code}`;
-    const had = byLoose.get(key);
-    byLoose.set(key, had === undefined ? entry : `${had}\n${entry}`);
+    const had = byKey.get(key);
+    byKey.set(key, had === undefined ? entry : `${had}\n${entry}`);
   }
   return (code: string, row: number): { issue: RowIssue | null; skip: boolean } => {
-    const entry = byLoose.get(looseCode(code));
+    const entry = byKey.get(lookalikeKey(code));
     if (entry === undefined) return { issue: null, skip: false };
     const stored = entry.split('\n').map((e) => ({ operatorId: Number(e.slice(0, e.indexOf(':'))), code: e.slice(e.indexOf(':') + 1) }));
     // The operator has this very code already: it is its own, whatever another operator has.
     if (stored.some((s) => s.operatorId === operatorId && s.code === code)) return { issue: null, skip: false };
-    const others = stored.filter((s) => s.operatorId !== operatorId).map((s) => operators.get(s.operatorId) ?? '?').sort();
+    const loose = looseCode(code);
+    const others = stored.filter((s) => s.operatorId !== operatorId && looseCode(s.code) === loose).map((s) => operators.get(s.operatorId) ?? '?').sort();
     if (others.length) {
       const issue = makeIssue({ row, severity: otherIsError ? 'error' : 'warning', code: 'other_operator', field: 'station_code', value: code,
         params: { kind: 'code', other: others[0]! } });
       return { issue, skip: otherIsError };
     }
-    const issue = makeIssue({ row, severity: 'warning', code: 'lookalike_code', field: 'station_code', value: code, params: { kind: 'stored', other: stored[0]!.code } });
+    const mine = stored.find((s) => s.operatorId === operatorId);
+    if (!mine) return { issue: null, skip: false };
+    const issue = makeIssue({ row, severity: 'warning', code: 'lookalike_code', field: 'station_code', value: code, params: { kind: 'stored', other: mine.code } });
     return { issue, skip: false };
   };
 }

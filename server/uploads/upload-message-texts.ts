@@ -153,6 +153,14 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: '{field} contains invisible characters (zero-width spaces or text-direction marks): they make codes and names look alike that are not; type it again',
     vi: '{field} chứa ký tự ẩn (khoảng trắng không độ rộng hoặc dấu đổi chiều văn bản), khiến các mã và tên trông giống nhau nhưng thực ra khác nhau: hãy gõ lại',
   },
+  'bad_text.boolean': {
+    en: '{field} is {value}, a yes/no value, not a code: Excel made the cell a TRUE/FALSE one; format the column as Text and type the code again',
+    vi: '{field} là {value}, một giá trị đúng/sai chứ không phải mã: Excel đã biến ô thành kiểu TRUE/FALSE; hãy định dạng cột theo kiểu Văn bản rồi gõ lại mã',
+  },
+  'bad_text.scientific': {
+    en: '{field} "{value}" is a number Excel shortened to scientific notation: the code\'s digits are lost; format the column as Text and paste the codes again',
+    vi: '{field} "{value}" là một số đã bị Excel rút gọn thành dạng lũy thừa: các chữ số của mã đã mất; hãy định dạng cột theo kiểu Văn bản rồi dán lại các mã',
+  },
   'bad_text.line_breaks': {
     en: '{field} had line breaks or tabs (Alt+Enter in Excel): each was replaced by a space and the station is kept',
     vi: '{field} có dấu xuống dòng hoặc dấu tab (Alt+Enter trong Excel): đã được thay bằng dấu cách, trạm vẫn được giữ',
@@ -173,12 +181,12 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     vi: '{field} {value} đã là mã của một trạm {other}: mỗi mã trạm chỉ thuộc một nhà mạng; hãy tải dòng này lên cho {other} hoặc sửa lại mã',
   },
   'lookalike_code.stored': {
-    en: 'station code {value} looks like {other}, a station already stored (only case or dashes differ): the same station? It is kept as a new one',
-    vi: '{field} {value} trông giống mã {other} của một trạm đang có trong hệ thống (chỉ khác chữ hoa, chữ thường hoặc dấu gạch): có phải cùng một trạm? Mã này vẫn được giữ như một trạm mới',
+    en: 'station code {value} looks like {other}, a station already stored (only case, dashes, spaces or leading zeros differ): the same station? It is kept as a new one',
+    vi: '{field} {value} trông giống mã {other} của một trạm đang có trong hệ thống (chỉ khác chữ hoa, chữ thường, dấu gạch, dấu cách hoặc số 0 ở đầu): có phải cùng một trạm? Mã này vẫn được giữ như một trạm mới',
   },
   lookalike_code: {
-    en: 'station code {value} looks like {other} on row {first} (only case or dashes differ): the same station twice? Both are kept',
-    vi: '{field} {value} trông giống mã {other} ở dòng {first} (chỉ khác chữ hoa, chữ thường hoặc dấu gạch): có phải cùng một trạm ghi hai lần? Cả hai đều được giữ',
+    en: 'station code {value} looks like {other} on row {first} (only case, dashes, spaces or leading zeros differ): the same station twice? Both are kept',
+    vi: '{field} {value} trông giống mã {other} ở dòng {first} (chỉ khác chữ hoa, chữ thường, dấu gạch, dấu cách hoặc số 0 ở đầu): có phải cùng một trạm ghi hai lần? Cả hai đều được giữ',
   },
   replace_decommissions: {
     en: 'replace mode: {count} of the {active} stations of {operator} in the planner ({percent} %) are not in this file and will be decommissioned on commit',

@@ -5,6 +5,7 @@ import { fieldOfHeader, type Field } from './upload-headers.js';
 import { unreadableFile } from './upload-messages.js';
 import { crsProblem, PointTally, readPoint } from './upload-geojson-geometry.js';
 import type { Cell, ColumnReport, ParsedRow } from './upload-source.js';
+import { unguard } from './upload-values.js';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** Distinct unknown property names kept: enough to count a file's extra columns, bounded whatever the file. */
@@ -118,7 +119,7 @@ function readProperties(props: Record<string, unknown>, columns: ColumnReport, u
     }
     keyOf.set(field, key);
     columns.recognised[field] ??= key;
-    values[field] = value === null || value === undefined ? null : typeof value === 'string' || typeof value === 'boolean' ? value
+    values[field] = value === null || value === undefined ? null : typeof value === 'string' ? unguard(value) : typeof value === 'boolean' ? value
       : typeof value === 'number' ? String(value) : JSON.stringify(value);
   }
   return values;

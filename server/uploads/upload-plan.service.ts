@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { normalizeTechnology } from '../../geo/normalize-technology.js';
 import type { DB } from '../db/schema.js';
 import type { OperatorRow } from '../operators/operators.repository.js';
-import { loadCodeIndex, looseCode } from './upload-code-index.js';
+import { loadCodeIndex, lookalikeKey } from './upload-code-index.js';
 import type { IssueSink } from './upload-issue-sink.js';
 import { makeIssue } from './upload-messages.js';
 import { readUploadRows } from './upload-read.js';
@@ -46,7 +46,7 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
   issues: IssueSink, onProgress?: (p: UploadProgress) => void): Promise<PlanResult> {
   const { operator, today, areas } = target;
   const firstRow = new Map<string, number>();
-  // Codes that differ only in case or dash style (qa-c19-001, QA‐C19‐001) are typing variants of one station, most likely.
+  // Codes that differ only in case, separators or leading zeros (qa-c19-001, QAC19001, QA-C19-1) are typing variants of one station, most likely.
   const firstLoose = new Map<string, { row: number; code: string }>();
   // Replace mode only: the key of every row that names a station, so that it is not decommissioned.
   const keysInFile = new Set<string>(), codesInFile = new Set<string>();
@@ -96,7 +96,7 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
         continue;
       }
       firstRow.set(key, row.rowNumber);
-      const loose = stationKey(looseCode(station.code), station.technology);
+      const loose = stationKey(lookalikeKey(station.code), station.technology);
       const alike = firstLoose.get(loose);
       if (alike) {
         issues.add(makeIssue({ row: row.rowNumber, severity: 'warning', code: 'lookalike_code', field: 'station_code', value: station.code,

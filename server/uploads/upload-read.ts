@@ -5,6 +5,7 @@ import { readGeoJsonRows } from './upload-parse-geojson.js';
 import { readXlsxRows } from './upload-parse-xlsx.js';
 import { sniffContent } from './upload-sniff.js';
 import { isBlank, Uncomputed, type Cell, type ColumnReport, type ParsedRow, type RowProblem, type TableRow, type UploadFormat } from './upload-source.js';
+import { unguard } from './upload-values.js';
 
 export const extensionOf = (fileName: string) => (fileName.includes('.') ? fileName.toLowerCase().split('.').pop()! : '');
 
@@ -136,7 +137,7 @@ function readHeader(row: TableRow): ReturnType<typeof mapHeaders> {
 function toValues(cells: readonly Cell[], byIndex: readonly (Field | undefined)[]): Partial<Record<Field, Cell>> {
   const values: Partial<Record<Field, Cell>> = {};
   byIndex.forEach((field, i) => {
-    if (field) values[field] = cells[i] ?? null;
+    if (field) values[field] = unguard(cells[i] ?? null);
   });
   return values;
 }

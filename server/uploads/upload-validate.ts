@@ -100,8 +100,14 @@ function missing(cell: Cells[Field], field: Field, error: ErrorFn): boolean {
   return true;
 }
 
+// How Excel shows a long number in a General cell: 1.23457E+11 has lost the code's digits.
+const SCIENTIFIC = /^[+-]?\d([.,]\d+)?E[+-]?\d+$/i;
+
 function readCode(cell: Cells[Field], error: ErrorFn, refuse: RefuseFn): string | null {
   if (missing(cell, 'station_code', error)) return null;
+  // A yes/no cell (TRUE), or a number Excel shortened, is no code typed by anyone.
+  if (typeof cell === 'boolean') return void error('bad_text', 'station_code', { kind: 'boolean' }), null;
+  if (typeof cell === 'string' && SCIENTIFIC.test(cell.trim())) return void error('bad_text', 'station_code', { kind: 'scientific' }), null;
   const t = readVisibleText(cell, MAX_CODE_LENGTH);
   if (t.ok) return t.value.text;
   return void refuse('bad_text', 'station_code', t), null;

@@ -29,6 +29,15 @@ export function isPlaceholder(cell: Cell | undefined): boolean {
   return typeof cell === 'string' && PLACEHOLDERS.has(cell.trim().toLowerCase());
 }
 
+/**
+ * The apostrophe an export puts before = + - @ (server/http/csv.ts, and what other tools do) so a
+ * spreadsheet shows the text instead of running it: read back, it is not part of the value, or
+ * the planner's own export would upload as new stations named "'+1".
+ */
+export function unguard(cell: Cell): Cell {
+  return typeof cell === 'string' && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 // The error values a failed formula shows (as cached in a workbook, or as Excel saved them into a
 // CSV). #N/A is not among them: a lookup that found nothing is a placeholder for no value.
 const EXCEL_ERRORS = /^#(?:DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|GETTING_DATA)$/i;

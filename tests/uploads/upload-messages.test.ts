@@ -69,6 +69,8 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   status_conflict: S('decommissioned_on', '2021-01-01', { date: '2021-01-01', today: '2025-06-15' }),
   'status_conflict.planned': S('decommissioned_on', '2021-01-01', { kind: 'planned', date: '2021-01-01' }),
   'bad_text.invisible': S('station_code', 'QA\u200b1', { kind: 'invisible' }),
+  'bad_text.boolean': S('station_code', 'true', { kind: 'boolean' }),
+  'bad_text.scientific': S('station_code', '1.23457E+11', { kind: 'scientific' }),
   'bad_text.line_breaks': S('name', 'Dòng 1\nDòng 2', { kind: 'line_breaks' }),
   uncomputed_formula: S('latitude', '=10+0.382'),
   formula_error: S('latitude', '#REF!'),
@@ -208,6 +210,8 @@ describe('upload messages catalogue', () => {
       { station_code: 'I', technology: '4G', latitude: '48.8566', longitude: '2.3522', status: 'planned', decommissioned_on: '2021-01-01' },
       { station_code: 'J', technology: '4G', latitude: '-10.38', longitude: '105.43', name: new Uncomputed('"Trạm "&"A"') },
       { station_code: 'K', technology: '4G', latitude: '#REF!', longitude: '105.43' },
+      { station_code: true, technology: '4G', latitude: '10.4', longitude: '105.43' },
+      { station_code: '1.23457E+11', technology: '4G', latitude: '10.4', longitude: '105.43' },
     ];
     const issues: RowIssue[] = rows.flatMap((values, i) => validateRow({ rowNumber: i + 2, values: values as never }, ctx).issues);
     issues.push(...validateRow({ rowNumber: 9, values: {}, problem: 'no Point', problems: [{ code: 'bad_geometry', params: {} }] }, ctx).issues.filter((x) => x.code === 'bad_geometry'));

@@ -5,7 +5,7 @@ import { commitUpload } from '../../server/uploads/upload-commit.service.js';
 import { findIssuePage } from '../../server/uploads/uploads.repository.js';
 import { previewUpload } from '../../server/uploads/uploads.service.js';
 import { dbKind, getTestDatabase } from '../helpers/test-db.js';
-import { csv, resetWithOneArea, uploadDeps, writeTemp } from './upload-fixtures.js';
+import { csv, resetWithOneArea, uploadDeps, writeTemp, writeXlsx } from './upload-fixtures.js';
 
 /* A station code is one operator's: a row naming another operator's station is caught (QA P6). */
 
@@ -51,5 +51,20 @@ describe(`another operator's station code (${dbKind()})`, () => {
     const { preview, issues } = await upload({ uploadOtherOperatorCode: 'warn' });
     expect(issues.map((i) => [i.row, i.severity])).toEqual([[2, 'warning'], [3, 'warning']]);
     expect(preview.counts).toMatchObject({ create: 2, unchanged: 1, errorRows: 0, warnings: 2 });
+  });
+
+  it('a code of ours without its separators or leading zeros (Excel made 00777 the number 777) is a warning; another operator\'s that alike is no conflict', async () => {
+    await sql`insert into stations (operator_id, code, technology, geom, status)
+      select id, '00777', '4G', ST_SetSRID(ST_MakePoint(105.4, 10.4), 4326), 'on_air' from operators where code = 'VIETTEL'`.execute(database.db);
+    const path = await writeXlsx('z.xlsx', [{ name: 'Trạm', rows: [['station_code', 'technology', 'latitude', 'longitude'],
+      [777, '4G', 10.4, 105.4], ['VTLAG001', '4G', 10.41, 105.41], ['VNPAG1', '4G', 10.42, 105.42], ['VTL AG 2', '4G', 10.43, 105.43], ['VTL-AG-02', '4G', 10.43, 105.43]] }]);
+    const p = await previewUpload(uploadDeps(database), { path, fileName: 'z.xlsx', operator: 'VIETTEL', mode: 'merge', uploadedBy: 't' });
+    const issues = (await findIssuePage(database.db, p.id, { offset: 0, limit: 50 })).rows;
+    expect(issues.map((i) => [i.row, i.severity, i.code, i.value, (i.params as { other?: string }).other])).toEqual([
+      [2, 'warning', 'lookalike_code', '777', '00777'], [3, 'warning', 'lookalike_code', 'VTLAG001', 'VTL-AG-1'],
+      [6, 'warning', 'lookalike_code', 'VTL-AG-02', 'VTL AG 2'],
+    ]);
+    expect(issues[0]!.message).toBe('station code 777 looks like 00777, a station already stored (only case, dashes, spaces or leading zeros differ): the same station? It is kept as a new one');
+    expect(p.counts).toMatchObject({ create: 5, errorRows: 0, warnings: 3 });
   });
 });

@@ -155,3 +155,14 @@ describe('a cell showing a failed formula (#REF!, #DIV/0!)', () => {
     expect(keys(check({ name: '#REF! tram' }).issues)).toEqual([]);
   });
 });
+
+describe('codes Excel mangled', () => {
+  it('a TRUE/FALSE cell or a number shortened to scientific notation is no code; a long number in full is', () => {
+    expect(keys(check({ station_code: true }).issues)).toEqual(['error bad_text.boolean station_code']);
+    expect(keys(check({ station_code: false }).issues)).toEqual(['error bad_text.boolean station_code']);
+    for (const t of ['1.23457E+11', '1,23457E+11', ' 8.9E+15 ', '1E+05']) expect(keys(check({ station_code: t }).issues), t).toEqual(['error bad_text.scientific station_code']);
+    expect(renderIssue(check({ station_code: '1.23457E+11' }).issues[0]!, 'vi')).toBe('Mã trạm "1.23457E+11" là một số đã bị Excel rút gọn thành dạng lũy thừa: các chữ số của mã đã mất; hãy định dạng cột theo kiểu Văn bản rồi dán lại các mã');
+    expect(check({ station_code: 123456789012 }).station).toMatchObject({ code: '123456789012' });
+    expect(check({ station_code: 'AG-1E5' }).station).toMatchObject({ code: 'AG-1E5' });
+  });
+});
