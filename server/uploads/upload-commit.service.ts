@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { AppError, notFound } from '../errors.js';
+import { refusal } from './upload-messages.js';
 import {
   createUploadStations, deleteCreatedStations, findChangedSince, lockOperator, readOperatorVersion, writeUploadStations,
 } from './upload-stations.repository.js';
@@ -14,11 +14,11 @@ import { getUpload, type UploadProgress, type UploadView } from './uploads.servi
 async function withLockedUpload<T>(db: Kysely<DB>, id: number, work: (trx: Transaction<DB>, u: UploadRow) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const first = await findUpload(trx, id);
-    if (!first) throw notFound(`Upload ${id}`, { id });
+    if (!first) throw refusal(404, 'not_found', 'upload_not_found', { id }, { id });
     // Operator first, then the upload: every path takes the locks in this order, so none deadlock.
     await lockOperator(trx, first.operatorId);
     const upload = await findUploadForUpdate(trx, id);
-    if (!upload) throw notFound(`Upload ${id}`, { id });
+    if (!upload) throw refusal(404, 'not_found', 'upload_not_found', { id }, { id });
     return work(trx, upload);
   });
 }
@@ -33,8 +33,7 @@ export async function commitUpload(db: Kysely<DB>, id: number, by: string, onPro
     assertReplaceIsClean(upload);
     const version = await readOperatorVersion(trx, upload.operatorId);
     if (version !== Number(upload.baseVersion)) {
-      throw new AppError(409, 'stale_preview',
-        `The stations of ${upload.operator} changed after this preview was made (another upload, a rollback or an edit). Upload the file again to see a fresh preview, then commit that one.`,
+      throw refusal(409, 'stale_preview', 'stale_preview', { operator: upload.operator },
         { previewVersion: Number(upload.baseVersion), currentVersion: version });
     }
     // Set-based, straight from the saved plan: nothing of it passes through this process.
@@ -75,24 +74,18 @@ export async function discardUpload(db: Kysely<DB>, id: number, by: string): Pro
 function assertReplaceIsClean(upload: UploadRow): void {
   const errorRows = Number(upload.counts.errorRows);
   if (upload.mode !== 'replace' || errorRows === 0) return;
-  throw new AppError(409, 'replace_with_errors',
-    `A replace applies only a file without errors, as it decommissions every station the file leaves out: ${errorRows.toLocaleString('en')} row${errorRows > 1 ? 's are' : ' is'} in error. ` +
-      'Fix them and upload the file again, or upload it in merge mode (add and update only).',
-    { errorRows, decommission: Number(upload.counts.decommission) });
+  throw refusal(409, 'replace_with_errors', 'replace_with_errors', { rows: errorRows }, { errorRows, decommission: Number(upload.counts.decommission) });
 }
 
 function assertOpenPreview(upload: UploadRow, action: 'commit' | 'discard' = 'commit'): void {
   if (upload.state === 'previewed') return;
   const { id } = upload;
   if (upload.state === 'discarded' && upload.supersededBy !== null) {
-    throw new AppError(409, 'stale_preview',
-      `The stations of ${upload.operator} changed after this preview was made (upload ${upload.supersededBy}): it was set aside. Upload the file again to see a fresh preview, then commit that one.`,
+    throw refusal(409, 'stale_preview', 'stale_preview', { kind: 'superseded', operator: upload.operator, by: Number(upload.supersededBy) },
       { supersededBy: Number(upload.supersededBy), previewVersion: Number(upload.baseVersion) });
   }
-  const was = { committed: 'already committed', rolled_back: 'already rolled back', discarded: 'discarded' }[upload.state];
-  const next = action === 'discard' && upload.state === 'committed' ? 'only an open preview can be discarded (a rollback undoes a commit)'
-    : 'upload the file again for a new preview';
-  throw new AppError(409, 'not_a_preview', `Upload ${id} is ${was}; ${next}.`, { state: upload.state });
+  const kind = action === 'discard' && upload.state === 'committed' ? 'discard_committed' : upload.state;
+  throw refusal(409, 'not_a_preview', 'not_a_preview', { kind, id }, { state: upload.state });
 }
 
 /** After a write to the operator's stations, its previews made before are stale for good: set them aside. */
@@ -108,8 +101,7 @@ async function supersedeStale(trx: Transaction<DB>, operatorId: number, byUpload
 export async function rollbackUpload(db: Kysely<DB>, id: number, by: string): Promise<UploadView> {
   const operatorId = await withLockedUpload(db, id, async (trx, upload) => {
     if (upload.state !== 'committed') {
-      const was = { previewed: 'only a preview (never committed)', rolled_back: 'already rolled back', discarded: 'a discarded preview (never committed)', committed: '' }[upload.state];
-      throw new AppError(409, 'not_committed', `Upload ${id} is ${was}: there is nothing to roll back.`, { state: upload.state });
+      throw refusal(409, 'not_committed', 'not_committed', { kind: upload.state, id }, { state: upload.state });
     }
     const seq = { id, operatorId: upload.operatorId, commitSeq: Number(upload.commitSeq) };
     const later = await findLaterConflicts(trx, seq);
@@ -117,15 +109,12 @@ export async function rollbackUpload(db: Kysely<DB>, id: number, by: string): Pr
     const total = later.stations + changed.total;
     if (total > 0) {
       const { uploads } = later;
-      const parts = [
-        ...(uploads.length ? [`${later.stations.toLocaleString('en')} by upload${uploads.length > 1 ? 's' : ''} ${uploads.join(', ')}: roll ${uploads.length > 1 ? 'those' : 'that one'} back first`] : []),
-        ...(changed.total ? [`${changed.total.toLocaleString('en')} outside uploads`] : []),
-      ];
+      const kind = !uploads.length ? 'outside' : changed.total ? undefined : uploads.length > 1 ? 'later_many' : 'later';
+      // The details list the first 1,000 of each kind (`capped`); `totals` count them all.
       const capped = later.listed.length < later.stations || changed.stations.length < changed.total;
-      throw new AppError(409, 'rollback_conflict',
-        `Upload ${id} cannot be rolled back: ${total.toLocaleString('en')} of its stations changed again since (${parts.join('; ')}).` +
-          (capped ? ' The first 1,000 of each kind are listed.' : ''),
-        { laterUploads: later.listed, changedSince: changed.stations, laterUploadIds: uploads, totals: { laterUploads: later.stations, changedSince: changed.total } });
+      throw refusal(409, 'rollback_conflict', 'rollback_conflict',
+        { ...(kind ? { kind } : {}), id, total, later: later.stations, outside: changed.total, uploads: uploads.map(String) },
+        { laterUploads: later.listed, changedSince: changed.stations, laterUploadIds: uploads, totals: { laterUploads: later.stations, changedSince: changed.total }, capped });
     }
     await deleteCreatedStations(trx, id, upload.operatorId);
     await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: true });

@@ -292,5 +292,45 @@ export const FILE_MESSAGES = {
   },
   geojson_no_features: { en: 'The GeoJSON file has no features: there is no station in it.', vi: 'Tệp GeoJSON không có đối tượng nào: trong tệp không có trạm nào.' },
   no_stations: { en: 'The file has no stations: there is no row below the header (row {row}).', vi: 'Tệp không có trạm nào: không có dòng nào bên dưới dòng tiêu đề (dòng {row}).' },
+  upload_not_found: { en: 'Upload {id} was not found', vi: 'Không tìm thấy lần tải lên {id}' },
+  // Commit, discard and rollback refusals (upload-commit.service.ts); `kind` picks the variant.
+  stale_preview: {
+    en: 'The stations of {operator} changed after this preview was made (another upload, a rollback or an edit). Upload the file again to see a fresh preview, then commit that one.',
+    vi: 'Dữ liệu trạm của {operator} đã thay đổi sau khi bản xem trước này được tạo (một lần tải lên khác, một lần hoàn tác hoặc một chỉnh sửa). Hãy tải tệp lên lại để có bản xem trước mới, rồi xác nhận bản đó.',
+  },
+  'stale_preview.superseded': {
+    en: 'The stations of {operator} changed after this preview was made (upload {by}): it was set aside. Upload the file again to see a fresh preview, then commit that one.',
+    vi: 'Dữ liệu trạm của {operator} đã thay đổi sau khi bản xem trước này được tạo (lần tải lên {by}) nên bản xem trước đã bị gác lại. Hãy tải tệp lên lại để có bản xem trước mới, rồi xác nhận bản đó.',
+  },
+  replace_with_errors: {
+    en: 'A replace applies only a file without errors, as it decommissions every station the file leaves out: rows in error: {rows:count}. Fix them and upload the file again, or upload it in merge mode (add and update only).',
+    vi: 'Chế độ thay toàn bộ danh sách chỉ áp dụng cho tệp không có lỗi, vì mọi trạm không có trong tệp sẽ bị chuyển sang ngừng hoạt động: số dòng có lỗi: {rows:count}. Hãy sửa rồi tải tệp lên lại, hoặc tải lên ở chế độ gộp (chỉ thêm và cập nhật).',
+  },
+  'not_a_preview.committed': { en: 'Upload {id} is already committed; upload the file again for a new preview.', vi: 'Lần tải lên {id} đã được xác nhận rồi; hãy tải tệp lên lại để có bản xem trước mới.' },
+  'not_a_preview.rolled_back': { en: 'Upload {id} is already rolled back; upload the file again for a new preview.', vi: 'Lần tải lên {id} đã được hoàn tác rồi; hãy tải tệp lên lại để có bản xem trước mới.' },
+  'not_a_preview.discarded': { en: 'Upload {id} is discarded; upload the file again for a new preview.', vi: 'Lần tải lên {id} đã bị hủy; hãy tải tệp lên lại để có bản xem trước mới.' },
+  'not_a_preview.discard_committed': {
+    en: 'Upload {id} is already committed; only an open preview can be discarded (a rollback undoes a commit).',
+    vi: 'Lần tải lên {id} đã được xác nhận rồi; chỉ hủy được bản xem trước chưa xác nhận (muốn bỏ một lần đã xác nhận thì hãy hoàn tác).',
+  },
+  'not_committed.previewed': { en: 'Upload {id} is only a preview (never committed): there is nothing to roll back.', vi: 'Lần tải lên {id} mới chỉ là bản xem trước (chưa từng được xác nhận): không có gì để hoàn tác.' },
+  'not_committed.discarded': { en: 'Upload {id} is a discarded preview (never committed): there is nothing to roll back.', vi: 'Lần tải lên {id} là bản xem trước đã bị hủy (chưa từng được xác nhận): không có gì để hoàn tác.' },
+  'not_committed.rolled_back': { en: 'Upload {id} is already rolled back: there is nothing to roll back.', vi: 'Lần tải lên {id} đã được hoàn tác rồi: không còn gì để hoàn tác.' },
+  'rollback_conflict.later': {
+    en: 'Upload {id} cannot be rolled back: {total:count} of its stations changed again since ({later:count} by upload {uploads:list}: roll that one back first).',
+    vi: 'Không thể hoàn tác lần tải lên {id}: {total:count} trạm của lần này đã bị thay đổi tiếp sau đó ({later:count} trạm do lần tải lên {uploads:list}: hãy hoàn tác lần đó trước).',
+  },
+  'rollback_conflict.later_many': {
+    en: 'Upload {id} cannot be rolled back: {total:count} of its stations changed again since ({later:count} by uploads {uploads:list}: roll those back first, the newest first).',
+    vi: 'Không thể hoàn tác lần tải lên {id}: {total:count} trạm của lần này đã bị thay đổi tiếp sau đó ({later:count} trạm do các lần tải lên {uploads:list}: hãy hoàn tác các lần đó trước, lần mới nhất trước).',
+  },
+  'rollback_conflict.outside': {
+    en: 'Upload {id} cannot be rolled back: {total:count} of its stations changed again since ({outside:count} outside uploads).',
+    vi: 'Không thể hoàn tác lần tải lên {id}: {total:count} trạm của lần này đã bị thay đổi tiếp sau đó ({outside:count} trạm bị thay đổi ngoài các lần tải lên).',
+  },
+  rollback_conflict: {
+    en: 'Upload {id} cannot be rolled back: {total:count} of its stations changed again since ({later:count} by uploads {uploads:list}: roll those back first; {outside:count} outside uploads).',
+    vi: 'Không thể hoàn tác lần tải lên {id}: {total:count} trạm của lần này đã bị thay đổi tiếp sau đó ({later:count} trạm do các lần tải lên {uploads:list}: hãy hoàn tác các lần đó trước; {outside:count} trạm bị thay đổi ngoài các lần tải lên).',
+  },
 } satisfies Record<string, Texts>;
 export type FileReason = keyof typeof FILE_MESSAGES;

@@ -129,8 +129,15 @@ export function makeIssue(issue: Omit<RowIssue, 'message'>): RowIssue {
 
 /** A whole-file problem's message in a language, or null for a reason this catalogue does not know. */
 export function renderFileProblem(reason: string, params: unknown, lang: Lang): string | null {
-  const texts = own(FILE_MESSAGES as Record<string, Texts>, reason);
-  return texts ? render(texts[lang], lang, { field: null, value: null, params: isObject(params) ? params : {} }) : null;
+  const table = FILE_MESSAGES as Record<string, Texts>;
+  const p = isObject(params) ? params : {};
+  const texts = (typeof p.kind === 'string' ? own(table, `${reason}.${p.kind}`) : undefined) ?? own(table, reason);
+  return texts ? render(texts[lang], lang, { field: null, value: null, params: p }) : null;
+}
+
+/** A refusal of an action (409/404…) with `details: { reason, params }`, said in English; inLanguage says it in another. */
+export function refusal(status: number, code: string, reason: string, params: FileParams, legacy: Record<string, unknown> = {}): AppError {
+  return new AppError(status, code, renderFileProblem(reason, params, 'en') ?? reason, { ...legacy, reason, params });
 }
 
 /** A whole-file refusal said in `lang` (its details.reason and params); any other error as it is. */

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import busboy from 'busboy';
 import { badRequest } from '../errors.js';
 import { isProcessRunning } from '../process-running.js';
-import { fileTooLarge } from './upload-messages.js';
+import { fileTooLarge, inLanguage } from './upload-messages.js';
 
 /** More than the form needs (operator, mode, sheet), few enough that a form is never a flood. */
 export const MAX_FORM_FIELDS = 20;
@@ -60,7 +60,8 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
         fileName = info.filename || 'upload';
         const out = createWriteStream(path);
         writing = new Promise((res, rej) => { out.on('finish', () => res()); out.on('error', rej); });
-        stream.on('limit', () => fail(fileTooLarge('too_many_bytes', { max: maxBytes }, { maxBytes })));
+        // Said in the form's language when its `lang` came before the file (the page sends it first).
+        stream.on('limit', () => fail(inLanguage(fileTooLarge('too_many_bytes', { max: maxBytes }, { maxBytes }), fields.lang === 'vi' ? 'vi' : 'en') as Error));
         // A body that ends inside the file part (no closing boundary) errors the file stream:
         // unheard, that error would end the process.
         stream.on('error', (err) => fail(badRequest(`The upload was cut or malformed: ${err.message}`)));

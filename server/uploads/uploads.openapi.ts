@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Route } from '../openapi/openapi.js';
 import {
-  changesQuery, changesResponse, issuesQuery, issuesResponse, templateParams, uploadActionBody, uploadFields, uploadIdParams,
+  changesQuery, changesResponse, issuesQuery, issuesResponse, langQuery, templateParams, uploadActionBody, uploadFields, uploadIdParams,
   uploadResponse, uploadsListQuery, uploadsListResponse,
 } from './uploads.schemas.js';
 
@@ -30,7 +30,7 @@ const OTHER_OPERATOR = 'An operator account and another operator\'s upload';
 
 /** The upload routes for server/openapi/openapi.ts's ROUTES (same zod schemas the routes parse with). */
 export const UPLOAD_ROUTES: Route[] = [
-  { path: '/api/uploads', method: 'post', multipart: true, body: uploadFields, response: previewAnswer, status: 201, stream: uploadStreamLine,
+  { path: '/api/uploads', method: 'post', multipart: true, body: uploadFields, query: langQuery, response: previewAnswer, status: 201, stream: uploadStreamLine,
     summary: 'Upload a station list (CSV, .xlsx or GeoJSON) for one operator: returns the saved preview (201); nothing changes until commit. '
       + 'With Accept: application/x-ndjson, 200 and a stream of JSON lines: progress while the server reads, checks and saves, then the result or the error. '
       + 'The form holds one file part named "file" and at most 20 fields',
@@ -48,13 +48,13 @@ export const UPLOAD_ROUTES: Route[] = [
     errors: { 403: OTHER_OPERATOR } },
   { path: '/api/uploads/{id}/changes', summary: 'What the commit writes (or wrote): each station\'s state before and after, paged', params: uploadIdParams, query: changesQuery, response: changesResponse,
     errors: { 403: OTHER_OPERATOR } },
-  { path: '/api/uploads/{id}/commit', method: 'post', body: uploadActionBody, params: uploadIdParams, response: uploadResponse,
+  { path: '/api/uploads/{id}/commit', method: 'post', body: uploadActionBody, params: uploadIdParams, query: langQuery, response: uploadResponse,
     summary: 'Apply the preview in one transaction (all or nothing); the committer recorded is the signed-in account (a `by` field is a 400)',
     errors: { 403: OTHER_OPERATOR, 409: 'Already committed, or stale: the operator\'s stations changed since the preview' } },
-  { path: '/api/uploads/{id}/rollback', method: 'post', body: uploadActionBody, params: uploadIdParams, response: uploadResponse,
+  { path: '/api/uploads/{id}/rollback', method: 'post', body: uploadActionBody, params: uploadIdParams, query: langQuery, response: uploadResponse,
     summary: 'Restore every station the upload changed to its state before; the account acting is recorded (a `by` field is a 400)',
     errors: { 403: OTHER_OPERATOR, 409: 'Not committed, or a later change touched the same stations (listed in details)' } },
-  { path: '/api/uploads/{id}/discard', method: 'post', body: uploadActionBody, params: uploadIdParams, response: uploadResponse,
+  { path: '/api/uploads/{id}/discard', method: 'post', body: uploadActionBody, params: uploadIdParams, query: langQuery, response: uploadResponse,
     summary: 'Set an open preview aside: it can no longer be committed; its report stays, its planned changes go (previews a commit made stale are set aside by themselves, as superseded)',
     errors: { 403: OTHER_OPERATOR, 409: 'Not an open preview (committed, rolled back or discarded already)' } },
   { path: '/api/uploads/templates/{lang}.{ext}', summary: 'A blank template with example rows, English or Vietnamese headers', params: templateParams,

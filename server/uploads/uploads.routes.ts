@@ -14,7 +14,7 @@ import { detectFormat } from './upload-read.js';
 import { buildTemplateCsv, buildTemplateXlsx } from './upload-templates.js';
 import { findChanges, findIssuePage, listUploads } from './uploads.repository.js';
 import {
-  changesQuery, issuesQuery, templateParams, uploadActionBody, uploadFields, uploadIdParams, uploadsListQuery,
+  changesQuery, issuesQuery, langQuery, templateParams, uploadActionBody, uploadFields, uploadIdParams, uploadsListQuery,
 } from './uploads.schemas.js';
 import { getUpload, previewUpload, resolveUploadOperator, toUploadView, type UploadProgress } from './uploads.service.js';
 
@@ -50,10 +50,11 @@ export function uploadsRoutes(ctx: AppContext): Router {
   });
 
   router.post('/uploads', async (req, res) => {
-    noQuery.parse(req.query);
-    const file = await receiveUpload(req, ctx.config.uploadMaxBytes);
+    const asked = langQuery.parse(req.query).lang;
+    // A file too large is refused while it arrives, maybe before the form's `lang`: the query's says it.
+    const file = await receiveUpload(req, ctx.config.uploadMaxBytes).catch((err: unknown) => { throw asked ? inLanguage(err, asked) : err; });
     try {
-      const f = uploadFields.parse(file.fields);
+      const f = { ...uploadFields.parse(file.fields), ...(asked ? { lang: asked } : {}) };
       const trail = uploadTrail(ctx, req, res, 'upload_preview', { operator: f.operator, fileName: file.fileName, bytes: file.bytes, mode: f.mode });
       // Before any answer starts: a wrong operator is a plain 400/403 on the stream too.
       await trail.guard(async () => assertOwnOperator(viewerOf(res), (await resolveUploadOperator(ctx.db, f.operator)).id));
@@ -120,12 +121,12 @@ export function uploadsRoutes(ctx: AppContext): Router {
   for (const [name, act] of Object.entries(actions)) {
     router.post(`/uploads/:id/${name}`, async (req, res) => {
       const { id } = uploadIdParams.parse(req.params);
-      noQuery.parse(req.query);
+      const { lang } = langQuery.parse(req.query);
       uploadActionBody.parse(req.body ?? {});
       res.json(await uploadTrail(ctx, req, res, `upload_${name}` as UploadAction, { uploadId: id }).run(async () => {
         await getUpload(ctx.db, id, viewerOf(res)); // another operator's upload: 403 before anything is locked or written
         return act(ctx.db, id, actorOf(res));
-      }));
+      }).catch((err: unknown) => { throw inLanguage(err, lang ?? 'en'); }));
     });
   }
   return router;

@@ -20,6 +20,11 @@ export const uploadFields = z.strictObject({
   lang: z.enum(['en', 'vi']).default('en').describe('Language of the message when the whole file is refused (422/413): en or vi'),
 });
 
+/** The language of a refusal, for requests whose body cannot say it (the file may come before the form's `lang`). */
+export const langQuery = z.strictObject({
+  lang: z.enum(['en', 'vi']).optional().describe('Language of the message if the request is refused (409, 404, 413, 422): en or vi'),
+});
+
 /** Commit and rollback take no fields: the account acting is recorded (a `by` field is a 400). */
 export const uploadActionBody = z.strictObject({});
 

@@ -6,11 +6,11 @@ import type { Config } from '../config.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { assertOwnOperator } from '../auth/station-scope.js';
 import type { DB } from '../db/schema.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError } from '../errors.js';
 import { listBoundarySets } from '../boundary-sets/boundary-sets.repository.js';
 import { findOperatorByCode, listOperators, type OperatorRow } from '../operators/operators.repository.js';
 import { todayInVietnam } from '../stats/scope.service.js';
-import { fileNotice, fileTooLarge } from './upload-messages.js';
+import { fileNotice, fileTooLarge, refusal } from './upload-messages.js';
 import { IssueSink } from './upload-issue-sink.js';
 import { readAndPlan } from './upload-plan.service.js';
 import { detectFormat, extensionOf } from './upload-read.js';
@@ -147,7 +147,7 @@ export function toUploadView(u: UploadRow) {
 /** With `viewer`: an operator account reaches its own operator's uploads only (403 for another's). */
 export async function getUpload(db: Kysely<DB>, id: number, viewer?: Viewer): Promise<UploadView> {
   const u = await findUpload(db, id);
-  if (!u) throw notFound(`Upload ${id}`, { id });
+  if (!u) throw refusal(404, 'not_found', 'upload_not_found', { id }, { id });
   if (viewer) assertOwnOperator(viewer, u.operatorId);
   return toUploadView(u);
 }

@@ -81,10 +81,10 @@ describe(`stations CLI commands (${dbKind()})`, () => {
 
     const conflict = await cli(['rollback', String(a)]);
     expect(conflict.code).toBe(1);
-    expect(conflict.err).toBe(`Upload ${a} cannot be rolled back: 1 of its stations changed again since (1 by upload ${b}: roll that one back first).\n  K1 4G: đã bị lần tải ${b} (${second.out.match(/\d+-b\.csv/)![0]}) thay đổi tiếp`);
+    expect(conflict.err).toBe(`Không thể hoàn tác lần tải lên ${a}: 1 trạm của lần này đã bị thay đổi tiếp sau đó (1 trạm do lần tải lên ${b}: hãy hoàn tác lần đó trước).\n  K1 4G: đã bị lần tải ${b} (${second.out.match(/\d+-b\.csv/)![0]}) thay đổi tiếp`);
     expect(await cli(['rollback', String(b)], { LANG: 'en_US.UTF-8' })).toMatchObject({ code: 0, out: `rolled back upload ${b}: its stations are as they were before it` });
     expect((await cli(['rollback', String(a)])).out).toBe(`Đã hoàn tác lần tải ${a}: các trạm đã trở lại như trước lần tải này`);
-    expect((await cli(['rollback', '999999'])).err).toBe('Upload 999999 was not found');
+    expect((await cli(['rollback', '999999'])).err).toBe('Không tìm thấy lần tải lên 999999');
   });
 
   it('discard a dry run: it will not be committed, its state says so', async () => {

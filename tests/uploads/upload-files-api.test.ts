@@ -33,6 +33,36 @@ describe(`uploads API, whole files (${dbKind()})`, () => {
     });
   });
 
+  it('too large, in Vietnamese when asked: by ?lang=vi, or by the form\'s lang sent before the file', async () => {
+    const vi = 'Tệp lớn hơn 2,0 kB, vượt quá dung lượng tối đa của một lần tải lên (UPLOAD_MAX_BYTES). Hãy chia thành nhiều tệp nhỏ hơn.';
+    const send = async (query: string, fields: [string, string][]) => {
+      const form = new FormData();
+      for (const [k, v] of fields) form.append(k, v);
+      form.append('file', new Blob(['x'.repeat(5000)]), 'big.csv');
+      const res = await fetch(`${server.url}/api/uploads${query}`, { method: 'POST', body: form });
+      return [res.status, (await res.json()).error.message];
+    };
+    expect(await send('?lang=vi', [['operator', 'VIETTEL']])).toEqual([413, vi]);
+    expect(await send('', [['lang', 'vi'], ['operator', 'VIETTEL']])).toEqual([413, vi]);
+    expect((await send('?lang=en', [['lang', 'vi'], ['operator', 'VIETTEL']]))[1]).toMatch(/^The file is larger than 2.0 kB/);
+    expect((await fetch(`${server.url}/api/uploads?lang=fr`, { method: 'POST' })).status).toBe(400);
+  });
+
+  it('a commit or rollback refused says so in the language asked (?lang=vi)', async () => {
+    const res = await upload(csv(['station_code,technology,latitude,longitude', 'L1,4G,10.4,105.4']), 'l.csv');
+    const { id } = uploadResponse.parse(await res.json());
+    const act = async (what: string, lang = 'vi') => {
+      const r = await fetch(`${server.url}/api/uploads/${id}/${what}?lang=${lang}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return [r.status, (await r.json()).error?.message];
+    };
+    expect(await act('rollback')).toEqual([409, `Lần tải lên ${id} mới chỉ là bản xem trước (chưa từng được xác nhận): không có gì để hoàn tác.`]);
+    expect((await act('commit'))[0]).toBe(200);
+    expect(await act('commit')).toEqual([409, `Lần tải lên ${id} đã được xác nhận rồi; hãy tải tệp lên lại để có bản xem trước mới.`]);
+    expect(await act('discard', 'en')).toEqual([409, `Upload ${id} is already committed; only an open preview can be discarded (a rollback undoes a commit).`]);
+    const missing = await fetch(`${server.url}/api/uploads/999999/commit?lang=vi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect([missing.status, (await missing.json()).error.message]).toEqual([404, 'Không tìm thấy lần tải lên 999999']);
+  });
+
   it('a refused file: 422 with its reason; a header-only file is one of them', async () => {
     const res = await upload(csv(['station_code,technology,latitude,longitude']), 'empty.csv');
     expect(res.status).toBe(422);

@@ -99,6 +99,15 @@ const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
   xlsx_text_too_long: { max: 1048576 }, xlsx_part_too_big: { part: 'xl/sharedStrings.xml', max: 134217728 },
   geojson_crs: { crs: 'EPSG:3405 (VN-2000 / UTM zone 48N)' }, geojson_projected: { count: 212, total: 213, x: 546983.44, y: 1147681.2 },
   no_stations: { row: 4 },
+  upload_not_found: { id: 12 }, stale_preview: { operator: 'VNPT' }, 'stale_preview.superseded': { kind: 'superseded', operator: 'VNPT', by: 41 },
+  replace_with_errors: { rows: 1234 },
+  'not_a_preview.committed': { kind: 'committed', id: 7 }, 'not_a_preview.rolled_back': { kind: 'rolled_back', id: 7 },
+  'not_a_preview.discarded': { kind: 'discarded', id: 7 }, 'not_a_preview.discard_committed': { kind: 'discard_committed', id: 7 },
+  'not_committed.previewed': { kind: 'previewed', id: 7 }, 'not_committed.discarded': { kind: 'discarded', id: 7 }, 'not_committed.rolled_back': { kind: 'rolled_back', id: 7 },
+  'rollback_conflict.later': { kind: 'later', id: 7, total: 2, later: 2, outside: 0, uploads: ['9'] },
+  'rollback_conflict.later_many': { kind: 'later_many', id: 7, total: 3, later: 3, outside: 0, uploads: ['9', '11'] },
+  'rollback_conflict.outside': { kind: 'outside', id: 7, total: 1, later: 0, outside: 1, uploads: [] },
+  rollback_conflict: { id: 7, total: 1500, later: 1499, outside: 1, uploads: ['9', '11'] },
 };
 
 // Names and formats a Vietnamese text may keep as they are: technology names, file formats, settings, the key.
@@ -173,6 +182,11 @@ describe('upload messages catalogue', () => {
     expect(renderFileProblem('too_many_bytes', { max: 52428800 }, 'vi')).toContain('50,0 MB');
     expect(renderFileProblem('missing_columns', FILE_SAMPLES.missing_columns, 'vi')).toMatch(/^Thiếu cột bắt buộc: Vĩ độ, Kinh độ\./);
     expect(renderFileProblem('nope', {}, 'vi')).toBeNull();
+    // A refusal's variant is its params.kind, as an issue's.
+    expect(renderFileProblem('rollback_conflict', FILE_SAMPLES['rollback_conflict.later_many'], 'vi'))
+      .toBe('Không thể hoàn tác lần tải lên 7: 3 trạm của lần này đã bị thay đổi tiếp sau đó (3 trạm do các lần tải lên 9, 11: hãy hoàn tác các lần đó trước, lần mới nhất trước).');
+    expect(renderFileProblem('rollback_conflict', FILE_SAMPLES.rollback_conflict, 'en'))
+      .toBe('Upload 7 cannot be rolled back: 1,500 of its stations changed again since (1,499 by uploads 9, 11: roll those back first; 1 outside uploads).');
   });
 
   it('Vietnamese: decimal commas, dates as day/month/year, columns by their Vietnamese headers', () => {
