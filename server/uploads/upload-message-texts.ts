@@ -47,6 +47,10 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   'missing_value.latitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
   'missing_value.longitude': { en: '{field} is empty: every station needs both coordinates', vi: '{field} đang để trống: mỗi trạm phải có đủ vĩ độ và kinh độ' },
   // A placeholder for no value ("-", "N/A", "#N/A") in a field every station needs.
+  'missing_value.decommission_date': {
+    en: 'the station is decommissioned with no {field}: unless the planner has that date already, it counts on no date at all, not even when it was on air; give the date it stopped',
+    vi: 'Trạm đã ngừng hoạt động nhưng không có {field}: nếu hệ thống chưa có ngày này, trạm sẽ không được tính vào bất kỳ ngày nào, kể cả thời gian còn phát sóng; hãy ghi ngày trạm ngừng',
+  },
   'missing_value.placeholder': { en: '{field} is "{value}", which stands for no value: every station needs it filled in', vi: '{field} ghi "{value}", tức là không có giá trị: mỗi trạm phải điền cột này' },
   unknown_technology: { en: 'unknown technology "{value}": use 4G (LTE, eNB) or 5G (NR, gNB)', vi: '{field} "{value}" không hợp lệ: chỉ chấp nhận 4G (LTE, eNB) hoặc 5G (NR, gNB)' },
   // Hints for technologies that are not one of 4G and 5G (QA P15).
@@ -255,6 +259,10 @@ export const FILE_MESSAGES = {
   missing_columns: {
     en: 'Required columns missing: {missing:fields}. The header row (row {row}) has: {headers:quoted}. Use the template headers, in English (station_code, technology, latitude, longitude) or Vietnamese (Mã trạm, Công nghệ, Vĩ độ, Kinh độ).',
     vi: 'Thiếu cột bắt buộc: {missing:fields}. Dòng tiêu đề (dòng {row}) có: {headers:quoted}. Hãy dùng tiêu đề của mẫu, tiếng Việt (Mã trạm, Công nghệ, Vĩ độ, Kinh độ) hoặc tiếng Anh (station_code, technology, latitude, longitude).',
+  },
+  'missing_columns.sheet': {
+    en: 'Required columns missing in the sheet "{sheet}": {missing:fields}. Its header row (row {row}) has: {headers:quoted}. The workbook\'s other sheets: {sheets:list}: choose the one with the stations (the sheet field of the upload, --sheet in the CLI), or use the template headers.',
+    vi: 'Thiếu cột bắt buộc trong trang tính "{sheet}": {missing:fields}. Dòng tiêu đề (dòng {row}) có: {headers:quoted}. Sổ làm việc còn các trang tính: {sheets:list}: hãy chọn trang có danh sách trạm (ô Trang tính khi tải lên, hoặc tùy chọn trang tính của dòng lệnh), hoặc dùng tiêu đề của mẫu.',
   },
   too_many_rows: {
     en: 'The file has more than {max:count} rows, the most one upload takes (UPLOAD_MAX_ROWS). Split it into several files.',

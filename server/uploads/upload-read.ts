@@ -1,8 +1,10 @@
 import { mapHeaders, type Field } from './upload-headers.js';
-import { fileTooLarge, unreadableFile } from './upload-messages.js';
+import { AppError } from '../errors.js';
+import { fileTooLarge, unreadableFile, type FileParams } from './upload-messages.js';
 import { readCsvRows } from './upload-parse-csv.js';
 import { readGeoJsonRows } from './upload-parse-geojson.js';
 import { readXlsxRows } from './upload-parse-xlsx.js';
+import type { XlsxLayout } from './upload-xlsx-layout.js';
 import { sniffContent } from './upload-sniff.js';
 import { isBlank, Uncomputed, type Cell, type ColumnReport, type ParsedRow, type RowProblem, type TableRow, type UploadFormat } from './upload-source.js';
 import { unguard } from './upload-values.js';
@@ -51,12 +53,22 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
     }
     return;
   }
+  let sheets: XlsxLayout['sheets'] = [];
   const table = opts.format === 'xlsx'
     ? readXlsxRows(path, opts.sheet, opts.onBytes, (layout) => {
       columns.sheet = layout.sheet;
+      sheets = layout.sheets;
       if (layout.hiddenRows.length) columns.hiddenRows = layout.hiddenRows.slice(0, MAX_LISTED_ROWS);
     })
     : readCsvRows(path, opts.onBytes);
+  // In a workbook, which sheet lacks the columns, and which others there are to choose from.
+  const readHeader = (row: TableRow) => {
+    try {
+      return readHeaderRow(row);
+    } catch (err) {
+      throw columns.sheet === undefined ? err : inSheet(err, columns.sheet, sheets);
+    }
+  };
   let map: ReturnType<typeof mapHeaders> | undefined;
   let width = 0;
   const above: TableRow[] = [];
@@ -100,12 +112,6 @@ function lastFilled(cells: readonly Cell[]): number {
 }
 
 /**
- * A CSV row with values beyond the header's last column did not split as the header did: most
- * often decimal commas in a comma-separated file ("10,3771" read as two cells), so every value
- * after the first such comma sits under the wrong header. An Excel row cannot split that way:
- * a note beside the table is only a column without a header there, and is left aside.
- */
-/**
  * Cells right of the header's last column. Notes typed beside the table are ignored with a
  * warning (the same row in Excel is read the same way); where they are numbers, the row was
  * probably split by decimal commas in a comma-separated file, and the hint says so (the row's
@@ -118,7 +124,15 @@ function extraCells(cells: readonly Cell[], width: number): RowProblem[] {
   return [{ code: 'extra_cells', params: numbers ? { cells: n, columns: width } : { kind: 'notes', cells: n, columns: width }, severity: 'warning' }];
 }
 
-function readHeader(row: TableRow): ReturnType<typeof mapHeaders> {
+/** A workbook's missing columns name the sheet read and the other visible sheets, so the right one can be chosen. */
+function inSheet(err: unknown, sheet: string, sheets: XlsxLayout['sheets']): unknown {
+  if (!(err instanceof AppError) || (err.details as { reason?: unknown } | undefined)?.reason !== 'missing_columns') return err;
+  const { params, ...legacy } = err.details as { params: FileParams; reason: string };
+  const others = sheets.filter((s) => !s.hidden && s.name !== sheet).map((s) => s.name);
+  return unreadableFile('missing_columns', { ...params, ...(others.length ? { kind: 'sheet' } : {}), sheet, sheets: others }, { ...legacy, sheets });
+}
+
+function readHeaderRow(row: TableRow): ReturnType<typeof mapHeaders> {
   const headers = headerTexts(row);
   if (headers.some((h) => h.includes('\uFFFD'))) {
     throw unreadableFile('not_utf8_header');

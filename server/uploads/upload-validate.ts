@@ -83,6 +83,8 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
   const commissionedOn = optionalDate(v.commissioned_on, 'commissioned_on', refuse);
   const decommissionedOn = optionalDate(v.decommissioned_on, 'decommissioned_on', refuse);
   checkDates({ status, commissionedOn, decommissionedOn }, ctx.today, error);
+  // Decommissioned without the date it stopped counts on no date at all, not even the years it was on air.
+  if (status === 'decommissioned' && decommissionedOn === null && absent(v.decommissioned_on)) issue('warning')('missing_value', 'decommissioned_on', { kind: 'decommission_date' });
   const name = readName(v.name, refuse, issue('warning'));
   checkOperator(v.operator, ctx, error, refuse);
 

@@ -53,6 +53,7 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   unknown_column: S(null, 'Ghi chú'),
   // Single cell values (QA P7, P15–P17, P21, P24, P25).
   'missing_value.placeholder': S('station_code', 'N/A', { kind: 'placeholder' }),
+  'missing_value.decommission_date': S('decommissioned_on', null, { kind: 'decommission_date' }),
   'unknown_technology.both': S('technology', '4G+5G', { kind: 'both' }),
   'unknown_technology.legacy': S('technology', '3G', { kind: 'legacy' }),
   'unknown_status.suspended': S('status', 'Tạm dừng', { kind: 'suspended' }),
@@ -95,6 +96,7 @@ const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
   csv_unreadable: { line: 3, detail: 'Invalid Closing Quote' }, geojson_not_json: { detail: 'Unexpected end of JSON input' },
   ambiguous_columns: { headers: ['code', 'Mã trạm'], fields: ['station_code'] },
   missing_columns: { missing: ['latitude', 'longitude'], row: 1, headers: ['Mã trạm', 'Công nghệ'] },
+  'missing_columns.sheet': { kind: 'sheet', missing: ['latitude', 'longitude'], row: 1, headers: ['Hướng dẫn'], sheet: 'Hướng dẫn', sheets: ['Trạm 4G', 'Trạm 5G'] },
   too_many_rows: { max: 500000 }, too_many_bytes: { max: 52428800 },
   xlsx_text_too_long: { max: 1048576 }, xlsx_part_too_big: { part: 'xl/sharedStrings.xml', max: 134217728 },
   geojson_crs: { crs: 'EPSG:3405 (VN-2000 / UTM zone 48N)' }, geojson_projected: { count: 212, total: 213, x: 546983.44, y: 1147681.2 },
@@ -224,6 +226,7 @@ describe('upload messages catalogue', () => {
       { station_code: 'I', technology: '4G', latitude: '48.8566', longitude: '2.3522', status: 'planned', decommissioned_on: '2021-01-01' },
       { station_code: 'J', technology: '4G', latitude: '-10.38', longitude: '105.43', name: new Uncomputed('"Trạm "&"A"') },
       { station_code: 'K', technology: '4G', latitude: '#REF!', longitude: '105.43' },
+      { station_code: 'L', technology: '4G', latitude: '10.4', longitude: '105.43', status: 'decommissioned', commissioned_on: '2020-01-01' },
       { station_code: true, technology: '4G', latitude: '10.4', longitude: '105.43' },
       { station_code: '1.23457E+11', technology: '4G', latitude: '10.4', longitude: '105.43' },
     ];

@@ -166,3 +166,14 @@ describe('codes Excel mangled', () => {
     expect(check({ station_code: 'AG-1E5' }).station).toMatchObject({ code: 'AG-1E5' });
   });
 });
+
+describe('decommissioned without a date', () => {
+  it('is kept with a warning: with no date it would count on no date, not even while it was on air', () => {
+    const r = check({ status: 'decommissioned', commissioned_on: '2020-01-01' });
+    expect(keys(r.issues)).toEqual(['warning missing_value.decommission_date decommissioned_on']);
+    expect(r.station).toMatchObject({ status: 'decommissioned', commissionedOn: '2020-01-01', decommissionedOn: null });
+    expect(renderIssue(r.issues[0]!, 'vi')).toMatch(/^Trạm đã ngừng hoạt động nhưng không có Ngày ngừng: /);
+    expect(keys(check({ status: 'đã tháo dỡ', decommissioned_on: '2024-01-01' }).issues)).toEqual([]);
+    expect(keys(check({ status: 'on_air' }).issues)).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.js';
+import { renderFileProblem } from '../../server/uploads/upload-messages.js';
 import { readUploadRows } from '../../server/uploads/upload-read.js';
 import type { ColumnReport, ParsedRow } from '../../server/uploads/upload-source.js';
 import { writeTemp, xlsxBuffer } from './upload-fixtures.js';
@@ -122,6 +123,26 @@ describe('workbooks written by other programs', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).details).toMatchObject({ reason: 'xlsx_sheet_empty' });
     expect((err as AppError).message).toContain('Trạm');
+  });
+});
+
+describe('a workbook whose first sheet is not the station list', () => {
+  it('the refusal names the sheet read and the other visible sheets to choose from, in both languages', async () => {
+    const book = await xlsxBuffer([{ name: 'Hướng dẫn', rows: [['Sheet này chỉ là hướng dẫn'], ['Điền vào trang Trạm 4G']] },
+      { name: 'Trạm 4G', rows: [['station_code', 'technology', 'latitude', 'longitude'], ['AG-1', '4G', 10.4, 105.4]] },
+      { name: 'Trạm 5G', rows: [['station_code', 'technology', 'latitude', 'longitude'], ['AG-1', '5G', 10.4, 105.4]] }]);
+    const err = await read(book).then(() => null, (e: unknown) => e) as AppError;
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.details).toMatchObject({ reason: 'missing_columns', params: { kind: 'sheet', sheet: 'Hướng dẫn', sheets: ['Trạm 4G', 'Trạm 5G'], row: 1 },
+      sheets: [{ name: 'Hướng dẫn', hidden: false }, { name: 'Trạm 4G', hidden: false }, { name: 'Trạm 5G', hidden: false }] });
+    expect(err.message).toMatch(/^Required columns missing in the sheet "Hướng dẫn": station_code, technology, latitude, longitude\..*other sheets: Trạm 4G, Trạm 5G: choose the one/);
+    const vi = renderFileProblem('missing_columns', (err.details as { params: unknown }).params, 'vi');
+    expect(vi).toMatch(/^Thiếu cột bắt buộc trong trang tính "Hướng dẫn": Mã trạm, Công nghệ, Vĩ độ, Kinh độ\..*Sổ làm việc còn các trang tính: Trạm 4G, Trạm 5G/);
+    // The sheet named is read, and a workbook of one sheet keeps the plain message.
+    expect((await read(book, { sheet: 'tram 5g' })).rows.map((r) => r.values.technology)).toEqual(['5G']);
+    const single = await read(await xlsxBuffer([{ name: 'Only', rows: [['x'], ['y']] }])).then(() => null, (e: unknown) => e) as AppError;
+    expect(single.details).toMatchObject({ reason: 'missing_columns', params: { sheet: 'Only', sheets: [] } });
+    expect(single.message).toMatch(/^Required columns missing: /);
   });
 });
 
