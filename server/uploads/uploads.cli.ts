@@ -5,11 +5,11 @@ import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { csvLine } from '../http/csv.js';
 import { CLI_WORDS, formatCount, formatTime, type CliWords, type Conflict } from './upload-cli-words.js';
 import { actionTrail, type UploadAction } from './upload-audit.js';
 import { commitUpload, discardUpload, rollbackUpload } from './upload-commit.service.js';
-import { formatBytes, ISSUE_CSV_HEADERS, renderFileProblem, type Lang } from './upload-messages.js';
+import { issueReportCsv } from './upload-issue-report.js';
+import { formatBytes, renderFileProblem, type Lang } from './upload-messages.js';
 import { findIssuePage, listUploads } from './uploads.repository.js';
 import { getUpload, previewUpload, resolveUploadOperator, type UploadDeps, type UploadProgress, type UploadView } from './uploads.service.js';
 
@@ -172,21 +172,15 @@ export function formatReport(u: UploadView, words: CliWords, lang: Lang): string
   ];
 }
 
-const REPORT_PAGE = 5000;
-
 /** The whole report as the API's CSV (BOM, formula-neutralised cells), the header and messages in `lang`. Returns the issue count. */
 export async function writeIssueReport(db: Kysely<DB>, id: number, lang: Lang, path: string): Promise<number> {
   const file = await open(path, 'w');
   try {
-    await file.write('\uFEFF' + csvLine(ISSUE_CSV_HEADERS[lang]));
-    for (let offset = 0; ; offset += REPORT_PAGE) {
-      const { rows } = await findIssuePage(db, id, { lang, offset, limit: REPORT_PAGE });
-      await file.write(rows.map((i) => csvLine([i.row, i.severity, i.code, i.field, i.message, i.value])).join(''));
-      if (rows.length < REPORT_PAGE) return offset + rows.length;
-    }
+    for await (const chunk of issueReportCsv(db, id, { lang })) await file.write(chunk);
   } finally {
     await file.close();
   }
+  return (await findIssuePage(db, id, { lang, offset: 0, limit: 1 })).total;
 }
 
 async function runList(r: Run, operator: string | undefined, limit: number): Promise<void> {

@@ -3,11 +3,11 @@ import type { AppContext } from '../context.js';
 import { viewerOf } from '../auth/access.middleware.js';
 import { assertOwnOperator, scopeUploadList } from '../auth/station-scope.js';
 import { AppError } from '../errors.js';
-import { csvLine } from '../http/csv.js';
 import { acceptsNdjson, streamNdjson, throttle, type SendLine } from '../http/ndjson.js';
 import { noQuery } from '../http/params.schemas.js';
 import { uploadTrail, type UploadAction } from './upload-audit.js';
-import { inLanguage, ISSUE_CSV_HEADERS } from './upload-messages.js';
+import { issueReportCsv } from './upload-issue-report.js';
+import { inLanguage } from './upload-messages.js';
 import { rollbackUpload, commitUpload, discardUpload } from './upload-commit.service.js';
 import { receiveUpload } from './upload-multipart.js';
 import { detectFormat } from './upload-read.js';
@@ -18,7 +18,6 @@ import {
 } from './uploads.schemas.js';
 import { getUpload, previewUpload, resolveUploadOperator, toUploadView, type UploadProgress } from './uploads.service.js';
 
-const CSV_PAGE = 5000;
 /** Reading progress every 2,000 rows is far more than a bar needs: at most 5 lines a second. */
 const PROGRESS_EVERY_MS = 200;
 
@@ -95,12 +94,7 @@ export function uploadsRoutes(ctx: AppContext): Router {
     if (q.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="upload-${id}-errors.csv"`);
-      res.write('\uFEFF' + csvLine(ISSUE_CSV_HEADERS[q.lang]));
-      for (let offset = 0; ; offset += CSV_PAGE) {
-        const { rows } = await findIssuePage(ctx.db, id, { ...q, offset, limit: CSV_PAGE });
-        for (const r of rows) res.write(csvLine([r.row, r.severity, r.code, r.field, r.message, r.value]));
-        if (rows.length < CSV_PAGE) break;
-      }
+      for await (const chunk of issueReportCsv(ctx.db, id, q)) res.write(chunk);
       res.end();
       return;
     }
