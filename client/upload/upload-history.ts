@@ -61,7 +61,7 @@ export function createHistoryView(root: HTMLElement, getTexts: () => Texts, acti
       cell('actions', { class: 'row-actions' }, ...buttons(u, tx)));
     if (busy?.id !== u.id) return [row];
     const label = tx.t(PHASE_WORDS[busy.action]);
-    const progress = el('tr', { class: 'row-progress', 'data-testid': 'history-progress', 'data-upload': String(u.id) },
+    const progress = el('tr', { class: 'row-progress', 'data-testid': 'history-progress', 'data-progress-of': String(u.id) },
       el('td', { colspan: String(COLUMNS.length + 1), role: 'status' }, el('span', {}, label), el('progress', { 'aria-label': label })));
     return [row, progress];
   }
@@ -92,7 +92,7 @@ export function createHistoryView(root: HTMLElement, getTexts: () => Texts, acti
   function setBusy(next: { id: number; action: UploadAction } | null) {
     busy = next;
     render();
-    if (next) root.querySelector(`[data-testid="history-progress"][data-upload="${next.id}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (next) root.querySelector(`[data-testid="history-progress"][data-progress-of="${next.id}"]`)?.scrollIntoView({ block: 'nearest' });
   }
 
   return { refresh: () => load(before, false), first: () => load(undefined, true), render, setBusy };
