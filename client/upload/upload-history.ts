@@ -58,7 +58,7 @@ export function createHistoryView(root: HTMLElement, getTexts: () => Texts, acti
       cell('counts', { class: 'num', 'data-testid': 'history-counts' }, [c.create, c.update, c.decommission, c.errorRows].map((n) => tx.num(n)).join(' / ')),
       cell('uploadedBy', {}, u.uploadedBy), cell('when', {}, tx.dateTime(u.createdAt)),
       cell('state', { class: 'state-cell', 'data-testid': 'history-state', title: stateText(u, tx) }, stateText(u, tx, true)),
-      cell('actions', { class: 'row-actions' }, ...buttons(u, tx)));
+      cell('actions', { class: 'actions-cell' }, el('div', { class: 'row-actions' }, ...buttons(u, tx))));
     if (busy?.id !== u.id) return [row];
     const label = tx.t(PHASE_WORDS[busy.action]);
     const progress = el('tr', { class: 'row-progress', 'data-testid': 'history-progress', 'data-progress-of': String(u.id) },

@@ -155,7 +155,7 @@ async function commit(u: UploadView): Promise<void> {
   }
   await act(u, 'commit', (done) => {
     const map = el('a', { href: `./?operator=${encodeURIComponent(done.operator)}${langQuery('&')}`, 'data-testid': 'see-map' }, tx.t('seeMap'));
-    succeed(tx.t('committedLine', { create: done.counts.create, update: done.counts.update, decommission: done.counts.decommission }), map);
+    succeed(tx.t('committedLine', { id: String(done.id), create: done.counts.create, update: done.counts.update, decommission: done.counts.decommission }), map);
   });
 }
 

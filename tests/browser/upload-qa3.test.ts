@@ -303,7 +303,7 @@ describe.skipIf(!availability.run)('upload page after the QA3 report, in Chromiu
 
     committing.release();
     await page.waitForSelector(`[data-testid="history"] tr[data-upload="${id}"][data-state="committed"]`);
-    expect(await page.getByTestId('message').textContent()).toContain('Đã cập nhật dữ liệu: 30 trạm mới');
+    expect(await page.getByTestId('message').textContent()).toBe(`Đã cập nhật dữ liệu (lần tải #${id}): 30 trạm mới, 0 cập nhật, 0 ngừng hoạt động. Xem trên bản đồ`);
     expect(await page.locator('[data-testid="history-progress"]').count()).toBe(0);
     expect(await row.getByTestId('history-rollback').isEnabled()).toBe(true);
     expect(problems).toEqual([]);
