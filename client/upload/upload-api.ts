@@ -1,4 +1,5 @@
 import { authApi, type Me } from '../auth/auth-api.js';
+import type { Lang } from './upload-i18n.js';
 import { createLineReader } from './upload-lines.js';
 
 /**
@@ -24,8 +25,9 @@ export type Progress =
   | { phase: 'checking' | 'saving'; rows: number }
   | { phase: 'commit' | 'rollback' | 'discard' };
 
+/** `messageLang`: the language the server was asked to write `message` in (its default is English). */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details: unknown = null) { super(message); }
+  constructor(readonly status: number, readonly code: string, message: string, readonly details: unknown = null, readonly messageLang: Lang = 'en') { super(message); }
 }
 
 let csrf: string | null = null;
@@ -37,12 +39,12 @@ export async function loadAccount(): Promise<Me> {
   return me;
 }
 
-function errorFrom(status: number, body: unknown): ApiError {
+function errorFrom(status: number, body: unknown, messageLang: Lang = 'en'): ApiError {
   const e = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-  return new ApiError(status, e?.code ?? 'http_error', e?.message ?? `HTTP ${status}`, e?.details ?? null);
+  return new ApiError(status, e?.code ?? 'http_error', e?.message ?? `HTTP ${status}`, e?.details ?? null, messageLang);
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', path: string, messageLang: Lang = 'en'): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method === 'POST') { headers['content-type'] = 'application/json'; if (csrf) headers['x-csrf-token'] = csrf; }
   let res: Response;
@@ -52,7 +54,7 @@ async function request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
     throw new ApiError(0, 'network', (err as Error).message);
   }
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw errorFrom(res.status, body);
+  if (!res.ok) throw errorFrom(res.status, body, messageLang);
   return body as T;
 }
 
@@ -69,16 +71,37 @@ async function getTolerant<T>(path: string, params: Record<string, string | numb
   const given = optional.filter((k) => params[k] !== undefined && params[k] !== '');
   const without = (keys: string[]) => Object.fromEntries(Object.entries(params).filter(([k]) => !keys.includes(k)));
   const refused = given.filter((k) => accepted.get(k) === false);
+  const lang = (keys: string[]) => (params.lang && !keys.includes('lang') ? params.lang as Lang : 'en');
   try {
-    const body = await request<T>('GET', `${path}?${query(without(refused))}`);
+    const body = await request<T>('GET', `${path}?${query(without(refused))}`, lang(refused));
     for (const k of given) if (!refused.includes(k)) accepted.set(k, true);
     return { body, dropped: refused };
   } catch (err) {
     const unsure = given.filter((k) => accepted.get(k) === undefined);
     if (!(err instanceof ApiError && err.status === 400 && unsure.length)) throw err;
-    const body = await request<T>('GET', `${path}?${query(without([...refused, ...unsure]))}`);
+    const body = await request<T>('GET', `${path}?${query(without([...refused, ...unsure]))}`, lang([...refused, ...unsure]));
     for (const k of unsure) accepted.set(k, false);
     return { body, dropped: [...refused, ...unsure] };
+  }
+}
+
+/**
+ * Commit, rollback and discard with `?lang=` so a refusal is said in the page's language. A
+ * server that does not take it yet refuses the query (400 naming "lang") before it acts: then
+ * the action is asked again without it, once, and lang is not sent again.
+ */
+async function act(id: number, action: 'commit' | 'rollback' | 'discard', lang: Lang): Promise<UploadView> {
+  const path = `/api/uploads/${id}/${action}`;
+  if (accepted.get('act:lang') === false) return request<UploadView>('POST', path);
+  try {
+    const done = await request<UploadView>('POST', `${path}?${query({ lang })}`, lang);
+    accepted.set('act:lang', true);
+    return done;
+  } catch (err) {
+    const refusedLang = err instanceof ApiError && err.status === 400 && err.code === 'invalid_parameter' && /\blang\b/.test(err.message);
+    if (!refusedLang || accepted.get('act:lang')) throw err;
+    accepted.set('act:lang', false);
+    return request<UploadView>('POST', path);
   }
 }
 
@@ -88,16 +111,23 @@ export const uploadApi = {
   history: (before?: number) => request<{ uploads: UploadView[]; nextBefore: number | null }>('GET', `/api/uploads?${query({ limit: 20, before })}`),
   changes: (id: number, f: { page: number; pageSize: number; action?: string }) =>
     request<{ page: number; pageSize: number; changes: Change[] }>('GET', `/api/uploads/${id}/changes?${query(f)}`),
-  issues: (id: number, f: { page: number; pageSize: number; severity?: string; q?: string; lang: string }) =>
+  issues: (id: number, f: { page: number; pageSize: number; severity?: string; field?: string; q?: string; lang: string }) =>
     getTolerant<{ total: number; issues: Issue[] }>(`/api/uploads/${id}/errors`, f, ['lang', 'q']),
   /** The whole report; with the language once the server is known to take it. */
   issuesCsvUrl: (id: number, lang: string) => `/api/uploads/${id}/errors?${query({ format: 'csv', lang: accepted.get('lang') ? lang : undefined })}`,
-  act: (id: number, action: 'commit' | 'rollback' | 'discard') => request<UploadView>('POST', `/api/uploads/${id}/${action}`),
+  act,
   send: sendUpload,
 };
 
-/** POSTs the form, reporting bytes sent, then the server's progress lines; resolves with the preview. */
-function sendUpload(form: FormData, onProgress: (p: Progress) => void): Promise<UploadView> {
+/**
+ * POSTs the form, reporting bytes sent, then the server's progress lines; resolves with the
+ * preview. A whole-file refusal (details.reason) is said in `lang`, the form's language.
+ */
+function sendUpload(form: FormData, lang: Lang, onProgress: (p: Progress) => void): Promise<UploadView> {
+  const refusal = (status: number, body: unknown) => {
+    const reason = (body as { error?: { details?: { reason?: unknown } } } | null)?.error?.details?.reason;
+    return errorFrom(status, body, typeof reason === 'string' ? lang : 'en');
+  };
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const read = createLineReader();
@@ -108,7 +138,7 @@ function sendUpload(form: FormData, onProgress: (p: Progress) => void): Promise<
       try { msg = JSON.parse(line); } catch { return settle(() => reject(new ApiError(xhr.status, 'bad_stream', 'unreadable progress line'))); }
       if (msg.type === 'progress') onProgress(msg as unknown as Progress);
       else if (msg.type === 'result') settle(() => resolve(msg.upload!));
-      else if (msg.type === 'error') settle(() => reject(errorFrom(msg.status ?? 500, msg)));
+      else if (msg.type === 'error') settle(() => reject(refusal(msg.status ?? 500, msg)));
     };
     const drain = (final: boolean) => { if (xhr.status === 200) for (const line of read(xhr.responseText, final)) handle(line); };
     xhr.open('POST', '/api/uploads');
@@ -121,7 +151,7 @@ function sendUpload(form: FormData, onProgress: (p: Progress) => void): Promise<
       if (xhr.status === 201) return settle(() => resolve(JSON.parse(xhr.responseText) as UploadView));
       let body: unknown = null;
       try { body = JSON.parse(xhr.responseText); } catch { /* not JSON: a proxy's page */ }
-      settle(() => reject(xhr.status === 200 ? new ApiError(500, 'bad_stream', 'the answer ended before its result') : errorFrom(xhr.status, body)));
+      settle(() => reject(xhr.status === 200 ? new ApiError(500, 'bad_stream', 'the answer ended before its result') : refusal(xhr.status, body)));
     };
     xhr.onerror = () => settle(() => reject(new ApiError(0, 'network', 'network error')));
     xhr.send(form);

@@ -1,5 +1,5 @@
 import { uploadApi, type Change, type StationState, type UploadView } from './upload-api.js';
-import { $, el, pager } from './upload-dom.js';
+import { $, clippedValue, el, pageCount, pager } from './upload-dom.js';
 import type { Texts, Word } from './upload-i18n.js';
 
 const PAGE_SIZE = 25;
@@ -28,12 +28,14 @@ export function createChangesView(root: HTMLElement, getTexts: () => Texts, onEr
     return String(value);
   }
 
-  function cell(c: Change, key: keyof StationState, tx: Texts): HTMLElement {
+  function cell(c: Change, f: (typeof FIELDS)[number], tx: Texts): HTMLElement {
+    const { key } = f;
+    const attrs = { 'data-label': tx.t(f.word), ...(key === 'name' ? { class: 'value' } : {}) };
+    const text = (v: string) => (key === 'name' ? clippedValue(tx, v) : v);
     const after = show(c.after[key], key, tx);
-    if (!c.before) return el('td', {}, after);
+    if (!c.before || c.before[key] === c.after[key]) return el('td', attrs, text(after));
     const before = show(c.before[key], key, tx);
-    if (c.before[key] === c.after[key]) return el('td', {}, after);
-    return el('td', { class: 'changed' }, el('del', {}, before), ' → ', el('ins', {}, after));
+    return el('td', { ...attrs, class: `${attrs.class ?? ''} changed`.trim() }, el('del', {}, text(before)), ' → ', el('ins', {}, text(after)));
   }
 
   function render() {
@@ -45,12 +47,13 @@ export function createChangesView(root: HTMLElement, getTexts: () => Texts, onEr
     const head = el('tr', {}, ...(['code', 'technology', 'action', 'row'] as Word[]).map((w) => el('th', { scope: 'col' }, tx.t(w))),
       ...FIELDS.map((f) => el('th', { scope: 'col' }, tx.t(f.word))));
     const lines = rows.map((ch) => el('tr', { class: `is-${ch.action}`, 'data-code': ch.code },
-      el('td', {}, ch.code), el('td', {}, ch.technology), el('td', {}, el('span', { class: `badge is-${ch.action}` }, tx.t(ACTION_WORDS[ch.action]))),
-      el('td', { class: 'num' }, ch.rowNumber === null ? '—' : tx.num(ch.rowNumber)), ...FIELDS.map((f) => cell(ch, f.key, tx))));
+      el('td', { 'data-label': tx.t('code') }, ch.code), el('td', { 'data-label': tx.t('technology') }, ch.technology),
+      el('td', { 'data-label': tx.t('action') }, el('span', { class: `badge is-${ch.action}` }, tx.t(ACTION_WORDS[ch.action]))),
+      el('td', { class: 'num', 'data-label': tx.t('row') }, ch.rowNumber === null ? '—' : tx.num(ch.rowNumber)), ...FIELDS.map((f) => cell(ch, f, tx))));
     body.replaceChildren(rows.length
-      ? el('table', { 'data-testid': 'changes-table' }, el('thead', {}, head), el('tbody', {}, ...lines))
+      ? el('table', { class: 'stack-narrow', 'data-testid': 'changes-table' }, el('thead', {}, head), el('tbody', {}, ...lines))
       : el('p', { class: 'hint' }, tx.t('noChanges')),
-    pager(tx, page, page * PAGE_SIZE < total, (p) => void load(p), 'changes-pager'));
+    pager(tx, { page, pages: pageCount(total, PAGE_SIZE) }, (p) => void load(p), 'changes-pager'));
   }
 
   async function load(p: number) {

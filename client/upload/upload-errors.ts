@@ -82,11 +82,34 @@ function conflictItems(details: unknown, tx: Texts): string[] {
 /** Refusals of a whole file come in the page's language (the upload sends lang): their own words say it best. */
 const SAID_BY_SERVER = new Set(['unreadable_file']);
 
-export function describeError(err: unknown, tx: Texts): ErrorView {
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+/**
+ * The server's message if it is in the page's language, else null: it is when the request
+ * asked for that language; an "English / Tiếng Việt" message (sign-in refusals) gives the
+ * part in the page's language when exactly one of its two halves is Vietnamese.
+ */
+export function serverWords(message: string, messageLang: Lang, lang: Lang): string | null {
+  const halves = message.split(' / ');
+  if (halves.length === 2) {
+    const [a, b] = halves as [string, string];
+    const viA = VIETNAMESE.test(a), viB = VIETNAMESE.test(b);
+    if (viA !== viB) return (lang === 'vi') === viA ? a : b;
+    if (viA) return lang === 'vi' ? message : null;
+  }
+  return messageLang === lang ? message : null;
+}
+
+/** What the page says for a refusal; `file`: the file refused, when it is an upload (its size for a 413). */
+export function describeError(err: unknown, tx: Texts, opts: { file?: { size: number }; maxBytes?: number } = {}): ErrorView {
   const words = MESSAGES[tx.lang];
-  if (!(err instanceof ApiError)) return { text: words.other!, items: [], detail: err instanceof Error ? err.message : String(err) };
+  if (!(err instanceof ApiError)) return { text: words.other!, items: [], detail: null };
   if (SAID_BY_SERVER.has(err.code) && err.message) return { text: err.message, items: [], detail: null };
+  if (err.code === 'upload_too_large' && opts.file && opts.maxBytes && opts.file.size > opts.maxBytes) {
+    return { text: tx.t('tooLargeHere', { size: tx.bytes(opts.file.size), max: tx.bytes(opts.maxBytes) }), items: [], detail: null };
+  }
   const text = words[err.code] ?? words.other!;
   const items = err.code === 'rollback_conflict' ? conflictItems(err.details, tx) : [];
-  return { text, items, detail: err.code === 'network' ? null : err.message };
+  const detail = err.code === 'network' ? null : serverWords(err.message, err.messageLang, tx.lang);
+  return { text, items, detail: detail === text ? null : detail };
 }

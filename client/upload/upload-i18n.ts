@@ -21,7 +21,7 @@ const vi = {
   confirmReplaceMost: 'CẢNH BÁO: {n} trạm của {operator}, tức {share} số trạm đang có, sẽ bị chuyển sang ngừng hoạt động vì không có trong tệp này. Hãy chắc rằng tệp là danh sách đầy đủ. Vẫn tiếp tục?',
   uploadNo: 'Lần tải',
   unknownColumns: 'Cột không nhận ra (bỏ qua): {columns}', skipped: '{n} dòng có lỗi sẽ bị bỏ qua khi cập nhật.', skippedDone: '{n} dòng có lỗi đã bị bỏ qua.',
-  commit: 'Xác nhận cập nhật', committedLine: 'Đã cập nhật dữ liệu: {create} trạm mới, {update} cập nhật, {decommission} ngừng hoạt động.',
+  commit: 'Xác nhận cập nhật', committedLine: 'Đã cập nhật dữ liệu (lần tải #{id}): {create} trạm mới, {update} cập nhật, {decommission} ngừng hoạt động.',
   seeMap: 'Xem trên bản đồ', rolledBackLine: 'Đã hoàn tác lần tải #{id}.',
   confirmCommitErrors: '{n} dòng có lỗi sẽ bị bỏ qua. Vẫn cập nhật các dòng còn lại?', confirmRollback: 'Hoàn tác lần tải #{id} ({file})? Mọi trạm nó đã thay đổi sẽ trở lại như trước.',
   ok: 'Đồng ý', cancel: 'Hủy',
@@ -38,6 +38,18 @@ const vi = {
   discard: 'Hủy bản xem trước', confirmDiscard: 'Hủy bản xem trước #{id} ({file})? Dữ liệu trạm không thay đổi; báo cáo lỗi vẫn được giữ.',
   discardedLine: 'Đã hủy bản xem trước #{id}. Dữ liệu trạm không thay đổi.', supersededBy: 'dữ liệu trạm đã thay đổi sau đó (lần tải #{id}): tải tệp lên lại để xem trước', supersededShort: 'thay bởi lần tải #{id}',
   otherLang: 'English', detail: 'Chi tiết từ máy chủ: {message}',
+  refusedFile: 'Tệp {file}:', chooseSheet: 'Đọc lại tệp này với trang tính:', sheetRead: 'đã đọc',
+  sheetHint: 'Nếu sổ làm việc có nhiều trang tính, hãy ghi tên trang cần đọc vào ô "Trang tính" rồi chọn lại tệp.',
+  noMatch: 'Không có mục nào khớp bộ lọc.', clearFilter: 'Bỏ lọc', allFields: 'Mọi cột',
+  pageOf: 'Trang {page} / {pages}', first: 'Trang đầu', last: 'Trang cuối',
+  sizeLimit: 'Tối đa {size} một tệp.', tooLargeHere: 'Dung lượng {size} vượt giới hạn {max} của một lần tải lên; hãy chia thành nhiều tệp nhỏ hơn.',
+  nothingToApply: 'Không có dòng hợp lệ nào để cập nhật: hãy sửa lỗi rồi tải lên lại.', nothingChanges: 'Không có gì để cập nhật: mọi trạm trong tệp đã đúng như dữ liệu hiện có.',
+  processing: 'Đang xử lý tệp {file}…', busyWithFile: 'Đang xử lý tệp {file}: hãy đợi xong rồi mới gửi tệp {other}.',
+  busyWithAction: 'Đang có một thao tác chạy: hãy đợi xong rồi mới gửi tệp {other}.',
+  busyCommit: 'Đang cập nhật…', busyRollback: 'Đang hoàn tác…', busyDiscard: 'Đang hủy…',
+  labelOpen: 'Mở lần tải #{id} ({file})', labelCommit: 'Xác nhận cập nhật lần tải #{id} ({file})',
+  labelRollback: 'Hoàn tác lần tải #{id} ({file})', labelDiscard: 'Hủy bản xem trước #{id} ({file})',
+  expandValue: 'Bấm để xem toàn bộ giá trị',
 };
 
 const en: typeof vi = {
@@ -60,7 +72,7 @@ const en: typeof vi = {
   confirmReplaceMost: 'WARNING: {n} stations of {operator}, {share} of those it has, will be decommissioned because this file does not list them. Make sure the file is the whole list. Go on anyway?',
   uploadNo: 'Upload',
   unknownColumns: 'Columns not recognised (ignored): {columns}', skipped: '{n} rows with errors will be skipped by the commit.', skippedDone: '{n} rows with errors were skipped.',
-  commit: 'Commit', committedLine: 'The data is updated: {create} new, {update} updated, {decommission} decommissioned.',
+  commit: 'Commit', committedLine: 'The data is updated (upload #{id}): {create} new, {update} updated, {decommission} decommissioned.',
   seeMap: 'See it on the map', rolledBackLine: 'Upload #{id} is rolled back.',
   confirmCommitErrors: '{n} rows in error will be skipped. Commit the other rows anyway?', confirmRollback: 'Roll back upload #{id} ({file})? Every station it changed goes back to how it was.',
   ok: 'OK', cancel: 'Cancel',
@@ -77,6 +89,18 @@ const en: typeof vi = {
   discard: 'Discard the preview', confirmDiscard: 'Discard preview #{id} ({file})? No station changes; the error report is kept.',
   discardedLine: 'Preview #{id} discarded. No station changed.', supersededBy: 'the stations changed after it (upload #{id}): upload the file again for a new preview', supersededShort: 'superseded by upload #{id}',
   otherLang: 'Tiếng Việt', detail: 'Server detail: {message}',
+  refusedFile: 'File {file}:', chooseSheet: 'Read this file again with the sheet:', sheetRead: 'read',
+  sheetHint: 'If the workbook has several sheets, write the one to read in the "Sheet" field and choose the file again.',
+  noMatch: 'Nothing matches the filter.', clearFilter: 'Clear the filter', allFields: 'All columns',
+  pageOf: 'Page {page} / {pages}', first: 'First page', last: 'Last page',
+  sizeLimit: 'Up to {size} a file.', tooLargeHere: 'Its size, {size}, is over the {max} limit of one upload; split it into smaller files.',
+  nothingToApply: 'Nothing to apply: fix the errors and upload again.', nothingChanges: 'Nothing to apply: every station in the file is already as stored.',
+  processing: 'Processing {file}…', busyWithFile: 'Still processing {file}: wait until it is done before sending {other}.',
+  busyWithAction: 'An action is running: wait until it is done before sending {other}.',
+  busyCommit: 'Committing…', busyRollback: 'Rolling back…', busyDiscard: 'Discarding…',
+  labelOpen: 'Open upload #{id} ({file})', labelCommit: 'Commit upload #{id} ({file})',
+  labelRollback: 'Roll back upload #{id} ({file})', labelDiscard: 'Discard preview #{id} ({file})',
+  expandValue: 'Click to see the whole value',
 };
 
 export type Word = keyof typeof vi;
@@ -87,6 +111,8 @@ export interface Texts {
   t(word: Word, vars?: Record<string, string | number>): string;
   /** Integers and decimals in the language's digit grouping: 1.234 (vi), 1,234 (en). */
   num(n: number, maxDecimals?: number): string;
+  /** A file size: "7,6 MB", "97,7 kB" (vi); "50 MB" (en). */
+  bytes(n: number): string;
   dateTime(iso: string): string;
   date(isoDay: string): string;
 }
@@ -102,8 +128,9 @@ export function texts(lang: Lang): Texts {
   const dateTime = new Intl.DateTimeFormat(locale, { ...dayParts, hour: '2-digit', minute: '2-digit' });
   // A calendar day has no time zone: format it as the UTC day it names, so it never shifts.
   const day = new Intl.DateTimeFormat(locale, { ...dayParts, timeZone: 'UTC' });
+  const bytes = (n: number) => (n >= 1024 * 1024 ? `${num(n / 1024 / 1024, 1)} MB` : n >= 1024 ? `${num(n / 1024, 1)} kB` : `${num(n)} B`);
   return {
-    lang, num,
+    lang, num, bytes,
     t: (word, vars = {}) => DICTS[lang][word].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? (typeof vars[k] === 'number' ? num(vars[k]) : String(vars[k])) : m)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     date: (isoDay) => day.format(new Date(`${isoDay.slice(0, 10)}T00:00:00Z`)),

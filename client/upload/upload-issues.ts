@@ -1,5 +1,5 @@
 import { uploadApi, type Issue, type UploadView } from './upload-api.js';
-import { $, el, pager } from './upload-dom.js';
+import { $, clippedValue, el, pageCount, pager } from './upload-dom.js';
 import type { Texts, Word } from './upload-i18n.js';
 
 const PAGE_SIZE = 50;
@@ -9,12 +9,13 @@ const matches = (q: string) => (i: Issue) =>
   [i.code, i.field, i.message, i.value, i.row].some((v) => String(v ?? '').toLowerCase().includes(q));
 
 /**
- * The rows in error and the warnings of one upload, a page at a time, filtered by severity
- * and by a text search. The search runs on the server (q); a server that does not know q
+ * The rows in error and the warnings of one upload, a page at a time, filtered by severity,
+ * by column (field) and by a text search. The search runs on the server (q); a server that does not know q
  * yet answers without it, and then this page is filtered here.
  */
 export function createIssuesView(root: HTMLElement, getTexts: () => Texts, onError: (err: unknown) => void) {
   const severity = $<HTMLSelectElement>('[data-testid="issues-severity"]', root);
+  const field = $<HTMLSelectElement>('[data-testid="issues-field"]', root);
   const search = $<HTMLInputElement>('[data-testid="issues-search"]', root);
   const csv = $<HTMLAnchorElement>('[data-testid="issues-csv"]', root);
   const body = $('[data-part="table"]', root);
@@ -31,14 +32,30 @@ export function createIssuesView(root: HTMLElement, getTexts: () => Texts, onErr
     const shown = state.issues.length;
     summary.textContent = `${tx.t('issuesTotal', { n: state.filteredHere ? shown : state.total })}${state.filteredHere ? ` ${tx.t('filteredHere')}` : ''}`;
     const head = el('tr', {}, ...(['row', 'severity', 'issueCode', 'field', 'reason', 'value'] as Word[]).map((w) => el('th', { scope: 'col' }, tx.t(w))));
+    const cell = (word: Word, attrs: Record<string, string>, ...content: (Node | string)[]) => el('td', { ...attrs, 'data-label': tx.t(word) }, ...content);
     const lines = state.issues.map((i) => el('tr', { class: `is-${i.severity}` },
-      el('td', { class: 'num' }, i.row === null ? tx.t('wholeFile') : tx.num(i.row)),
-      el('td', {}, el('span', { class: `badge is-${i.severity}` }, tx.t(i.severity))),
-      el('td', {}, el('code', {}, i.code)), el('td', { title: i.field ?? '' }, fieldLabel(i.field, tx)), el('td', {}, i.message), el('td', { class: 'value' }, i.value ?? '')));
-    body.replaceChildren(shown
-      ? el('table', { 'data-testid': 'issues-table' }, el('thead', {}, head), el('tbody', {}, ...lines))
-      : el('p', { class: 'hint', 'data-testid': 'issues-empty' }, tx.t('noIssues')),
-    pager(tx, page, !state.filteredHere && page * PAGE_SIZE < state.total, (p) => void load(p), 'issues-pager'));
+      cell('row', { class: 'num' }, i.row === null ? tx.t('wholeFile') : tx.num(i.row)),
+      cell('severity', {}, el('span', { class: `badge is-${i.severity}` }, tx.t(i.severity))),
+      cell('issueCode', {}, el('code', {}, i.code)), cell('field', { title: i.field ?? '' }, fieldLabel(i.field, tx)),
+      cell('reason', { class: 'reason', 'data-testid': 'issue-reason' }, i.message),
+      cell('value', { class: 'value' }, i.value ? clippedValue(tx, i.value) : '')));
+    body.replaceChildren(shown ? el('table', { class: 'stack-narrow', 'data-testid': 'issues-table' }, el('thead', {}, head), el('tbody', {}, ...lines)) : empty(tx),
+      pager(tx, { page, pages: state.filteredHere ? null : pageCount(state.total, PAGE_SIZE), hasNext: false }, (p) => void load(p), 'issues-pager'));
+  }
+
+  const filtered = () => Boolean(severity.value || field.value || search.value.trim());
+
+  /** No item: either the upload has none, or the filter leaves none, and then a way back to all of them. */
+  function empty(tx: Texts): HTMLElement {
+    if (!filtered()) return el('p', { class: 'hint', 'data-testid': 'issues-empty' }, tx.t('noIssues'));
+    return el('p', { class: 'hint', 'data-testid': 'issues-no-match' }, tx.t('noMatch'), ' ',
+      el('button', { type: 'button', 'data-testid': 'issues-clear-filter', onclick: () => { clearFilter(); void load(1); } }, tx.t('clearFilter')));
+  }
+
+  function clearFilter() {
+    severity.value = '';
+    field.value = '';
+    search.value = '';
   }
 
   async function load(p: number) {
@@ -47,12 +64,13 @@ export function createIssuesView(root: HTMLElement, getTexts: () => Texts, onErr
     const q = search.value.trim().toLowerCase();
     const ask = ++asked;
     try {
-      const { body: r, dropped } = await uploadApi.issues(upload.id, { page: p, pageSize: PAGE_SIZE, severity: severity.value || undefined, q: q || undefined, lang: tx.lang });
+      const { body: r, dropped } = await uploadApi.issues(upload.id,
+        { page: p, pageSize: PAGE_SIZE, severity: severity.value || undefined, field: field.value || undefined, q: q || undefined, lang: tx.lang });
       if (ask !== asked) return; // a newer filter is on its way: this answer is out of date
       const filteredHere = Boolean(q) && dropped.includes('q');
       state = { issues: filteredHere ? r.issues.filter(matches(q)) : r.issues, total: r.total, filteredHere };
       page = p;
-      root.dataset.loaded = `${upload.id}:${severity.value}:${q}:${p}`;
+      root.dataset.loaded = `${upload.id}:${severity.value}:${field.value}:${q}:${p}`;
       render();
     } catch (err) { onError(err); }
   }
@@ -61,8 +79,9 @@ export function createIssuesView(root: HTMLElement, getTexts: () => Texts, onErr
   search.addEventListener('input', () => { clearTimeout(pause); pause = setTimeout(() => void load(1), SEARCH_PAUSE_MS); });
   search.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); clearTimeout(pause); void load(1); } });
   severity.addEventListener('change', () => void load(1));
+  field.addEventListener('change', () => void load(1));
   return {
-    open(u: UploadView) { upload = u; severity.value = ''; search.value = ''; root.hidden = false; return load(1); },
+    open(u: UploadView) { upload = u; clearFilter(); root.hidden = false; return load(1); },
     /** The messages come in the page's language: ask again rather than only re-label. */
     reload: () => load(page),
     render,

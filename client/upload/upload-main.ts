@@ -10,14 +10,17 @@ import { createHistoryView } from './upload-history.js';
 import { followLangChanges, pageLang, rememberLang } from '../lang.js';
 import { texts, type Lang } from './upload-i18n.js';
 import { createIssuesView } from './upload-issues.js';
-import { renderSummary, shareText } from './upload-preview.js';
+import { learnUploadLimit, uploadMaxBytes } from './upload-limit.js';
+import { renderSummary, shareText, type UploadAction } from './upload-preview.js';
 import { createProgressView } from './upload-progress.js';
+import { sheetButtons, sheetChoices } from './upload-sheets.js';
 
 let tx = texts(pageLang());
 const getTexts = () => tx;
 let me: Me;
 let current: UploadView | null = null;
-let busy = false;
+/** One thing at a time: a file being sent and read, or an action on an upload. */
+let busy: { file: File } | { id: number; action: UploadAction } | null = null;
 
 const form = $<HTMLFormElement>('#form');
 const operatorSelect = $<HTMLSelectElement>('#operator');
@@ -36,6 +39,25 @@ function fail(err: unknown): void {
   message.scrollIntoView({ block: 'nearest' });
 }
 
+const isWorkbook = (file: File) => /\.xlsx$/i.test(file.name);
+
+/**
+ * A refused file, named: what the server said, and for a workbook the other sheets it has, as
+ * buttons that send the same file again with that sheet (or, when the refusal lists none, how
+ * to name one).
+ */
+function failFile(err: unknown, file: File): void {
+  learnUploadLimit(err);
+  renderDrop();
+  const sheets = isWorkbook(file) ? sheetChoices(err).others : [];
+  const choose = (sheet: string) => { sheetInput.value = sheet; void upload(file); };
+  const reason = err instanceof ApiError ? (err.details as { reason?: unknown } | null)?.reason : undefined;
+  const more = sheets.length ? [sheetButtons(tx, sheets, choose)]
+    : isWorkbook(file) && reason === 'missing_columns' ? [el('p', { class: 'message-detail', 'data-testid': 'sheet-hint' }, tx.t('sheetHint'))] : [];
+  showMessage(message, tx, 'error', describeError(err, tx, { file, maxBytes: uploadMaxBytes() }), undefined, { file: file.name, more });
+  message.scrollIntoView({ block: 'nearest' });
+}
+
 function succeed(text: string, link?: Node): void {
   showMessage(message, tx, 'ok', text, link);
   message.scrollIntoView({ block: 'nearest' });
@@ -48,7 +70,38 @@ const history = createHistoryView($('#history'), getTexts, { get canAct() { retu
 
 function renderCurrent(): void {
   if (!current) return;
-  renderSummary($('#preview'), current, tx, { canAct: canAct(), onCommit: commit, onDiscard: discard });
+  const acting = busy && 'action' in busy ? busy : null;
+  renderSummary($('#preview'), current, tx, {
+    canAct: canAct(), locked: acting !== null, busy: acting?.id === current.id ? acting.action : null, onCommit: commit, onDiscard: discard,
+  });
+}
+
+/** A new file is on its way: the last one's preview goes, so nobody commits it taking it for the new one. */
+function hidePreview(): void {
+  current = null;
+  const preview = $('#preview');
+  preview.hidden = true;
+  delete preview.dataset.upload;
+  delete preview.dataset.state;
+  preview.replaceChildren();
+  $('#changes').hidden = true;
+  $('#issues').hidden = true;
+}
+
+/** The drop zone: what to drop and the size limit, or, while a file is processed, which one. */
+function renderDrop(): void {
+  const file = busy && 'file' in busy ? busy.file : null;
+  drop.classList.toggle('busy', file !== null);
+  if (file) drop.setAttribute('aria-busy', 'true');
+  else drop.removeAttribute('aria-busy');
+  $('[data-part="title"]', drop).textContent = file ? tx.t('processing', { file: file.name }) : tx.t('drop');
+  $('#drop-limit').textContent = tx.t('sizeLimit', { size: tx.bytes(uploadMaxBytes()) });
+}
+
+const dropNote = $('#drop-note');
+function noteDropNote(text: string | null): void {
+  dropNote.hidden = text === null;
+  dropNote.textContent = text ?? '';
 }
 
 async function openUpload(u: UploadView): Promise<void> {
@@ -70,12 +123,15 @@ async function refreshAfter(u: UploadView): Promise<void> {
  * while it runs, and the page brought up to date after it, done or refused: a refusal often
  * means the upload changed state (a preview made stale is set aside).
  */
-async function act(u: UploadView, action: 'commit' | 'rollback' | 'discard', onDone: (done: UploadView) => void): Promise<void> {
+async function act(u: UploadView, action: UploadAction, onDone: (done: UploadView) => void): Promise<void> {
   if (busy) return;
-  busy = true;
+  busy = { id: u.id, action };
+  clearMessage(message); // the last result is about something else: gone while this one runs
+  renderCurrent();
+  history.setBusy(busy);
   progress.start({ phase: action });
   try {
-    const done = await uploadApi.act(u.id, action);
+    const done = await uploadApi.act(u.id, action, tx.lang);
     onDone(done);
     await refreshAfter(done);
   } catch (err) {
@@ -83,7 +139,9 @@ async function act(u: UploadView, action: 'commit' | 'rollback' | 'discard', onD
     await refreshAfter(await uploadApi.upload(u.id).catch(() => u));
   } finally {
     progress.stop();
-    busy = false;
+    busy = null;
+    history.setBusy(null);
+    renderCurrent();
   }
 }
 
@@ -97,7 +155,7 @@ async function commit(u: UploadView): Promise<void> {
   }
   await act(u, 'commit', (done) => {
     const map = el('a', { href: `./?operator=${encodeURIComponent(done.operator)}${langQuery('&')}`, 'data-testid': 'see-map' }, tx.t('seeMap'));
-    succeed(tx.t('committedLine', { create: done.counts.create, update: done.counts.update, decommission: done.counts.decommission }), map);
+    succeed(tx.t('committedLine', { id: String(done.id), create: done.counts.create, update: done.counts.update, decommission: done.counts.decommission }), map);
   });
 }
 
@@ -112,28 +170,43 @@ async function discard(u: UploadView): Promise<void> {
 }
 
 async function upload(file: File): Promise<void> {
-  if (busy || !canAct()) return;
+  if (!canAct()) return;
+  if (busy) {
+    // Said where it was dropped: the file is not sent, and not silently.
+    const other = file.name;
+    noteDropNote('file' in busy ? tx.t('busyWithFile', { file: busy.file.name, other }) : tx.t('busyWithAction', { other }));
+    return;
+  }
+  noteDropNote(null);
   if (!operatorSelect.value) { showMessage(message, tx, 'error', tx.t('needOperator')); operatorSelect.focus(); return; }
+  hidePreview();
+  if (file.size > uploadMaxBytes()) {
+    const text = tx.t('tooLargeHere', { size: tx.bytes(file.size), max: tx.bytes(uploadMaxBytes()) });
+    showMessage(message, tx, 'error', text, undefined, { file: file.name });
+    return;
+  }
   const body = new FormData();
   body.append('operator', operatorSelect.value);
   body.append('mode', modeSelect.value);
   body.append('lang', tx.lang); // a refused file is said in the page's language
   if (sheetInput.value.trim()) body.append('sheet', sheetInput.value.trim());
   body.append('file', file, file.name);
-  busy = true;
+  busy = { file };
+  renderDrop();
   form.setAttribute('aria-busy', 'true');
   clearMessage(message);
   progress.start();
   try {
-    const preview = await uploadApi.send(body, progress.update);
+    const preview = await uploadApi.send(body, tx.lang, progress.update);
     progress.stop();
     await openUpload(preview);
     await history.first();
   } catch (err) {
     progress.stop();
-    fail(err);
+    failFile(err, file);
   } finally {
-    busy = false;
+    busy = null;
+    renderDrop();
     form.removeAttribute('aria-busy');
   }
 }
@@ -152,6 +225,7 @@ function setLanguage(lang: Lang): void {
   const placeholder = operatorSelect.querySelector<HTMLOptionElement>('option[value=""]');
   if (placeholder) placeholder.textContent = tx.t('chooseOperator');
   progress.render();
+  renderDrop();
   renderCurrent();
   changes.render();
   history.render();
