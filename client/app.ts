@@ -184,7 +184,9 @@ export class PlannerApp {
   }
 
   private selectArea(code: string, zoom: boolean): void {
-    this.card = { code, operators: 'loading' };
+    // The same area again (a click on one of its stations): keep its breakdown while it reloads, so the card keeps its size.
+    const shown = this.card?.code === code && Array.isArray(this.card.operators) ? this.card.operators : null;
+    this.card = { code, operators: shown ?? 'loading' };
     if (zoom) this.fitTo([code], 12);
     if (this.state.selected !== code) this.change({ selected: code }); else this.renderCard();
     const target = this.state.target ? `${this.state.target}%` : undefined;
