@@ -1,5 +1,6 @@
 import L from 'leaflet';
 import { parseTargetShare } from '../geo/parse-target-share.js';
+import { authApi } from './auth/auth-api.js';
 import { api, ApiError, type AreasBody, type BoundarySet, type ClientConfig, type Facets, type OperatorFigures, type StationQuery } from './api.js';
 import { bandColour, labelInk, progressBand } from './colour-scale.js';
 import { escapeHtml, fill, h } from './dom.js';
@@ -17,6 +18,8 @@ import { renderAreaCard, renderStationPopup } from './panel/area-card.js';
 import { renderAreaTable } from './panel/area-table.js';
 import { renderChart } from './panel/chart.js';
 import { renderFilters } from './panel/filters.js';
+import { rebuildKeepingFocus } from './panel/keep-focus.js';
+import { keepPopupClearOf } from './map/popup-clearance.js';
 import { renderTotals } from './panel/totals.js';
 import { renderPanelTabs } from './planner/planner-tabs.js';
 import { PlannerView } from './planner/planner-view.js';
@@ -56,18 +59,21 @@ export class PlannerApp {
   private counts: ReturnType<typeof sumCounts> | null = null;
   private card: { code: string; operators: OperatorFigures[] | 'loading' | null } | null = null;
   private hover: string | null = null;
+  /** Station data needs an account (server/auth/policy.ts): signed out, the map asks for none. */
+  private signedIn = false;
 
   private t = (key: MessageKey, vars?: Record<string, string>) => translate(this.state.lang, key, vars);
 
   async start(): Promise<void> {
     this.renderChrome();
     this.notice(this.t('loading'));
-    const [config, sets, facets] = await Promise.all([api.config(), api.boundarySets(), api.facets()]);
+    const [config, sets, facets, me] = await Promise.all([api.config(), api.boundarySets(), api.facets(), authApi.me().catch(() => null)]);
+    this.signedIn = Boolean(me?.user);
     this.sets = sets;
     this.facets = facets;
     this.createMap(config);
     await this.loadSet();
-    this.notice(null);
+    this.notice(this.signedIn ? null : this.t('signInForStations'), false, 'signInForStations');
     window.addEventListener('popstate', () => void this.apply({ ...parseState(location.search), lang: pageLang() }, false));
     followLangChanges((lang) => { if (lang !== this.state.lang) void this.apply({ ...this.state, lang }, false).then(() => this.writeUrl(false)); });
   }
@@ -86,7 +92,8 @@ export class PlannerApp {
     this.areasLayer.on('area:hover', (e) => { this.hover = (e as unknown as { code: string | null }).code; this.renderCard(); });
     this.stations.on('station:click', (e) => {
       const { station, latlng } = e as unknown as { station: { p: import('./api.js').StationProps }; latlng: L.LatLng };
-      L.popup({ maxWidth: 300 }).setLatLng(latlng).setContent(renderStationPopup(this.t, this.state.lang, station.p)).openOn(this.map);
+      const popup = L.popup({ maxWidth: 300, autoPan: false }).setLatLng(latlng).setContent(renderStationPopup(this.t, this.state.lang, station.p)).openOn(this.map);
+      keepPopupClearOf(this.map, popup, this.ui.card.querySelector('.area-card'));
     });
     this.stations.on('cluster:click', (e) => {
       const { cell } = e as unknown as { cell: { lat: number; lon: number } };
@@ -96,7 +103,7 @@ export class PlannerApp {
       const c = this.map.getCenter();
       this.state = { ...this.state, map: { zoom: this.map.getZoom(), lat: c.lat, lon: c.lng } };
       this.writeUrl(false);
-      void this.loader.load(this.map, this.stationQuery());
+      this.loadStations();
     });
     (window as unknown as { __planner: unknown }).__planner = { map: this.map, app: this, stations: this.stations, areas: this.areasLayer };
   }
@@ -109,7 +116,7 @@ export class PlannerApp {
     if (this.whatIf && (figuresKey(next) !== figuresKey(prev) || next.target !== prev.target)) { this.whatIf = null; this.notice(null); } // the trial was for the old scope
     if (next.set !== prev.set) return this.loadSet();
     if (figuresKey(next) !== figuresKey(prev)) await this.loadFigures();
-    if (stationsKey(next) !== stationsKey(prev)) void this.loader.load(this.map, this.stationQuery(), true);
+    if (stationsKey(next) !== stationsKey(prev)) this.loadStations(true);
     if (next.map && (next.map.zoom !== prev.map?.zoom || next.map.lat !== prev.map.lat || next.map.lon !== prev.map.lon) && !push) {
       this.map.setView([next.map.lat, next.map.lon], next.map.zoom);
     }
@@ -130,11 +137,21 @@ export class PlannerApp {
       else { const b = this.areasLayer.allBounds(); if (b) this.map.fitBounds(b, { padding: [16, 16] }); else this.map.setView([16, 106], 6); }
       this.render();
       if (this.state.selected && !this.card) this.selectArea(this.state.selected, false);
-      void this.loader.load(this.map, this.stationQuery());
+      this.loadStations();
       this.ui.mapEl.dataset.areasDrawn = String(this.areasLayer.count());
     } catch (err) {
       this.showError(err);
     }
+  }
+
+  private loadStations(force = false): void {
+    if (this.signedIn) void this.loader.load(this.map, this.stationQuery(), force);
+    else this.stations.setData({ kind: 'none' });
+  }
+
+  /** The sign-in page, coming back to this view. */
+  private signInHref(): string {
+    return `/login.html?next=${encodeURIComponent(location.pathname + location.search)}${this.state.lang === 'en' ? '&lang=en' : ''}`;
   }
 
   private async loadFigures(): Promise<void> {
@@ -167,7 +184,9 @@ export class PlannerApp {
   }
 
   private selectArea(code: string, zoom: boolean): void {
-    this.card = { code, operators: 'loading' };
+    // The same area again (a click on one of its stations): keep its breakdown while it reloads, so the card keeps its size.
+    const shown = this.card?.code === code && Array.isArray(this.card.operators) ? this.card.operators : null;
+    this.card = { code, operators: shown ?? 'loading' };
     if (zoom) this.fitTo([code], 12);
     if (this.state.selected !== code) this.change({ selected: code }); else this.renderCard();
     const target = this.state.target ? `${this.state.target}%` : undefined;
@@ -187,8 +206,9 @@ export class PlannerApp {
     if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
   }
 
-  private notice(text: string | null, error = false): void {
+  private notice(text: string | null, error = false, key: MessageKey | null = null): void {
     fill(this.ui.notice, text);
+    if (key) this.ui.notice.dataset.key = key; else delete this.ui.notice.dataset.key;
     this.ui.notice.classList.toggle('is-error', error);
     this.ui.notice.hidden = !text;
   }
@@ -201,14 +221,16 @@ export class PlannerApp {
     const lang = this.state.lang;
     document.documentElement.lang = lang;
     document.title = `${this.t('title')}${this.stats ? ` · ${this.stats.set.name}` : ''}`;
-    fill(this.ui.header, ...renderHeader(this.t, lang, this.sets, this.stats?.set.id ?? null, {
+    rebuildKeepingFocus(this.ui.header, () => fill(this.ui.header, ...renderHeader(this.t, lang, this.sets, this.stats?.set.id ?? null, {
       lang: (l: Lang) => { rememberLang(l); this.change({ lang: l }); },
       set: (id) => this.change({ set: id, areas: [], selected: null, map: null }),
-    }));
+    })));
   }
 
   render(): void {
     this.renderChrome();
+    const key = this.ui.notice.dataset.key as MessageKey | undefined;
+    if (key) this.notice(this.t(key), false, key); // a language switch rewrites the standing notice
     const figures = this.figures();
     if (!figures || !this.stats || !this.areas) return;
     const { lang } = this.state;
@@ -216,26 +238,34 @@ export class PlannerApp {
     const asOf = this.state.asOf ?? this.stats.asOf;
     this.renderMap(figures, bp);
     this.legend.update(this.t, formatBp(bp, lang), formatDate(asOf, lang), this.stats.set.isDemo);
-    this.layersCtl.update(this.t, this.state.layers, (layers) => this.change({ layers }));
+    this.layersCtl.update(this.t, this.state.layers, (layers) => this.change({ layers }), this.signedIn ? null : this.signInHref());
     this.stations.setVisible(this.state.layers);
     this.stations.setNumberFormat((n) => formatCompact(n, lang));
-    const open = [...this.ui.filters.querySelectorAll('details[open]')].map((d) => d.getAttribute('data-testid'));
-    fill(this.ui.filters, renderFilters(this.t, lang, this.state, {
-      areas: this.areas.features.map((f) => ({ value: f.id, label: f.properties.name }))
-        .sort((a, b) => a.label.localeCompare(b.label, lang)),
-      operators: this.facets.operators.map((o) => ({ value: o.code, label: o.name })),
-      timeline: this.facets.commissioned, today: this.stats.asOf && !this.state.asOf ? this.stats.asOf : todayIso(), targetBp: bp, targetValid: valid,
-    }, {
-      change: this.change,
-      exportStationsCsv: () => api.stationsCsvUrl(this.stationQuery()),
-      exportStationsGeojson: () => void this.exportGeojson(),
-      exportAreasCsv: () => this.exportAreas(),
-    }));
-    for (const id of open) this.ui.filters.querySelector(`details[data-testid="${id}"]`)?.setAttribute('open', '');
+    rebuildKeepingFocus(this.ui.filters, () => this.renderFilters(bp, valid));
     this.renderPanel(figures, bp);
     this.planner.update();
     this.renderCard();
     document.body.dataset.ready = '1';
+  }
+
+  private renderFilters(bp: number, valid: boolean): void {
+    const { lang } = this.state;
+    const areas = this.areas!;
+    const stats = this.stats!;
+    const open = [...this.ui.filters.querySelectorAll('details[open]')].map((d) => d.getAttribute('data-testid'));
+    fill(this.ui.filters, renderFilters(this.t, lang, this.state, {
+      areas: areas.features.map((f) => ({ value: f.id, label: f.properties.name }))
+        .sort((a, b) => a.label.localeCompare(b.label, lang)),
+      operators: this.facets.operators.map((o) => ({ value: o.code, label: o.name })),
+      timeline: this.facets.commissioned, today: stats.asOf && !this.state.asOf ? stats.asOf : todayIso(), targetBp: bp, targetValid: valid,
+      signInHref: this.signedIn ? null : this.signInHref(),
+    }, {
+      change: this.change,
+      exportStationsCsv: () => api.stationsCsvUrl(this.stationQuery()),
+      exportStationsGeojson: () => void this.exportGeojson().catch((e) => this.showError(e)),
+      exportAreasCsv: () => this.exportAreas(),
+    }));
+    for (const id of open) this.ui.filters.querySelector(`details[data-testid="${id}"]`)?.setAttribute('open', '');
   }
 
   private renderMap(figures: Figures, bp: number): void {

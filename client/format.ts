@@ -41,3 +41,19 @@ const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 for an ISO date, and back: the slider's scale. */
 export const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * A date as people type it on this page, into ISO (YYYY-MM-DD); null when it is not a real
+ * calendar day. Day first, as both languages of the page write it (18/03/2025, 18.3.2025,
+ * 18-03-2025); an ISO date is taken as it is.
+ */
+export function parseDate(text: string): string | null {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y || !m || !d) return null;
+  const out = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const day = new Date(`${out}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === out ? out : null;
+}

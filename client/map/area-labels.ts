@@ -57,7 +57,7 @@ export class AreaLabels extends L.Layer {
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
     for (const p of placed) {
-      ctx.lineWidth = 3;
+      ctx.lineWidth = 4; // a halo wide enough to read a label over the station bubbles under it
       ctx.strokeStyle = p.text.dark ? 'rgba(0,0,0,0.8)' : 'rgba(255,255,255,0.95)';
       ctx.fillStyle = p.text.ink;
       ctx.font = NAME_FONT;

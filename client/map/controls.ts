@@ -2,20 +2,36 @@ import L from 'leaflet';
 import { NO_BASELINE_COLOUR, PROGRESS_BANDS } from '../colour-scale.js';
 import { fill, h, s } from '../dom.js';
 import type { MessageKey } from '../i18n.js';
+import { rebuildKeepingFocus } from '../panel/keep-focus.js';
 import { SYMBOL } from './stations-layer.js';
 
 type T = (key: MessageKey, vars?: Record<string, string>) => string;
 
+/** Below this width the boxes start folded: open, they would cover most of a phone's map. */
+const SMALL_SCREEN = '(max-width: 700px)';
+
+/**
+ * A map box that folds to its title (a <details>, so Enter and Space toggle it): the title
+ * and the body are refilled on each update, the open state stays as the user left it.
+ */
+function foldingBox(cls: string, testid: string): { box: HTMLDetailsElement; title: HTMLElement; body: HTMLElement } {
+  const title = h('summary', { class: 'legend-title', 'data-testid': `${testid}-toggle` });
+  const body = h('div', { class: 'box-body' });
+  const box = h('details', { class: `${cls} map-box`, 'data-testid': testid }, title, body);
+  box.open = !window.matchMedia(SMALL_SCREEN).matches;
+  return { box, title, body };
+}
+
 /** The legend: what the colours mean, the target and the as-of date they were computed for. */
 export class LegendControl extends L.Control {
-  private box = h('div', { class: 'legend', 'data-testid': 'legend' });
+  private parts = foldingBox('legend', 'legend');
   constructor() { super({ position: 'bottomleft' }); }
-  override onAdd(): HTMLElement { L.DomEvent.disableClickPropagation(this.box); return this.box; }
+  override onAdd(): HTMLElement { L.DomEvent.disableClickPropagation(this.parts.box); return this.parts.box; }
 
   update(t: T, targetLabel: string, asOfLabel: string, isDemo: boolean): void {
     const swatch = (colour: string, dashed = false) => h('span', { class: `swatch${dashed ? ' dashed' : ''}`, style: `background:${colour}` });
-    fill(this.box,
-      h('div', { class: 'legend-title' }, t('legendTitle')),
+    fill(this.parts.title, t('legendTitle'));
+    fill(this.parts.body,
       h('div', { class: 'legend-target', 'data-testid': 'legend-target' }, t('legendTarget', { target: targetLabel })),
       h('div', { class: 'legend-asof', 'data-testid': 'legend-asof' }, t('legendAsOf', { date: asOfLabel })),
       h('ul', {},
@@ -39,24 +55,28 @@ function symbol(kind: 'g4' | 'g5' | 'colocated' | 'cluster'): SVGSVGElement {
   return svg;
 }
 
-/** The 4G / 5G layer switches, with the symbols drawn on the map. Fires `layers:change`. */
+/**
+ * The 4G / 5G layer switches, with the symbols drawn on the map; signed out (`signInHref`),
+ * a link to sign in instead of switches that would show nothing.
+ */
 export class LayersControl extends L.Control {
-  private box = h('div', { class: 'layers-box', 'data-testid': 'layers' });
+  private parts = foldingBox('layers-box', 'layers');
   constructor() { super({ position: 'topright' }); }
-  override onAdd(): HTMLElement { L.DomEvent.disableClickPropagation(this.box); return this.box; }
+  override onAdd(): HTMLElement { L.DomEvent.disableClickPropagation(this.parts.box); return this.parts.box; }
 
-  update(t: T, layers: { g4: boolean; g5: boolean }, onChange: (l: { g4: boolean; g5: boolean }) => void): void {
+  update(t: T, layers: { g4: boolean; g5: boolean }, onChange: (l: { g4: boolean; g5: boolean }) => void, signInHref: string | null = null): void {
     const toggle = (key: 'g4' | 'g5', label: string) =>
       h('label', { class: 'layer-toggle' },
         h('input', { type: 'checkbox', 'data-testid': `layer-${key === 'g4' ? '4g' : '5g'}`, checked: layers[key],
           onchange: (e: Event) => onChange({ ...layers, [key]: (e.target as HTMLInputElement).checked }) }),
         symbol(key), label);
-    fill(this.box,
-      h('div', { class: 'legend-title' }, t('layers')),
-      toggle('g4', t('layer4g')),
-      toggle('g5', t('layer5g')),
-      h('div', { class: 'layer-note' }, symbol('colocated'), t('colocated')),
-      h('div', { class: 'layer-note' }, symbol('cluster'), t('cluster')),
-    );
+    fill(this.parts.title, t('layers'));
+    rebuildKeepingFocus(this.parts.body, () => fill(this.parts.body,
+      ...(signInHref
+        ? [h('a', { class: 'layer-sign-in', href: signInHref, 'data-testid': 'layers-sign-in' }, t('signInForStationLayer'))]
+        : [toggle('g4', t('layer4g')), toggle('g5', t('layer5g')),
+          h('div', { class: 'layer-note' }, symbol('colocated'), t('colocated')),
+          h('div', { class: 'layer-note' }, symbol('cluster'), t('cluster'))]),
+    ));
   }
 }

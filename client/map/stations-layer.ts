@@ -1,4 +1,5 @@
 import L from 'leaflet';
+import { bubbleRadius, mergeOverlappingBubbles, type Bubble } from './merge-bubbles.js';
 import { preparePaddedCanvas } from './view-pad.js';
 import type { GridCell, StationProps } from '../api.js';
 
@@ -21,6 +22,8 @@ export class StationsLayer extends L.Layer {
   private show = { g4: true, g5: true };
   private drawn = { g4: 0, g5: 0 };
   private format: (n: number) => string = String;
+  /** The grid bubbles as drawn (after merging overlaps), in container pixels: what a click hits. */
+  private bubbles: Bubble<GridCell>[] = [];
 
   override onAdd(map: L.Map): this {
     const pane = map.getPane('stations') ?? map.createPane('stations');
@@ -58,6 +61,7 @@ export class StationsLayer extends L.Layer {
     if (!map) return;
     const { ctx, box } = preparePaddedCanvas(map, this.canvas);
     this.drawn = { g4: 0, g5: 0 };
+    this.bubbles = [];
     if (this.data.kind === 'points') this.drawPoints(ctx, map, this.data.points, box);
     else if (this.data.kind === 'grid') this.drawCells(ctx, map, this.data.cells, box);
     const el = map.getContainer();
@@ -89,14 +93,21 @@ export class StationsLayer extends L.Layer {
     ctx.font = '600 11px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
+    const shown: Bubble<GridCell>[] = [];
     for (const cell of cells) {
       const n4 = this.show.g4 ? cell.n4g : 0;
       const n5 = this.show.g5 ? cell.n5g : 0;
-      const n = n4 + n5;
-      if (n === 0) continue;
+      if (n4 + n5 === 0) continue;
       const pt = map.latLngToContainerPoint([cell.lat, cell.lon]);
-      const r = bubbleRadius(n);
+      const r = bubbleRadius(n4 + n5);
       if (pt.x < box.min!.x - r || pt.y < box.min!.y - r || pt.x > box.max!.x + r || pt.y > box.max!.y + r) continue;
+      shown.push({ x: pt.x, y: pt.y, n4, n5, cell });
+    }
+    this.bubbles = mergeOverlappingBubbles(shown, bubbleRadius);
+    for (const { x, y, n4, n5 } of this.bubbles) {
+      const n = n4 + n5;
+      const pt = { x, y };
+      const r = bubbleRadius(n);
       this.drawn.g4 += n4; this.drawn.g5 += n5;
       ctx.fillStyle = SYMBOL.g4;
       ctx.beginPath(); ctx.arc(pt.x, pt.y, r, 0, Math.PI * 2); ctx.fill();
@@ -125,11 +136,9 @@ export class StationsLayer extends L.Layer {
         if (d <= HIT_PX && (d < best.d || (d === best.d && s.p.technology === '5G'))) best = { d, station: s };
       }
     } else if (this.data.kind === 'grid') {
-      for (const cell of this.data.cells) {
-        const n = (this.show.g4 ? cell.n4g : 0) + (this.show.g5 ? cell.n5g : 0);
-        if (!n) continue;
-        const d = map.latLngToContainerPoint([cell.lat, cell.lon]).distanceTo(e.containerPoint);
-        if (d <= bubbleRadius(n) && d < best.d) best = { d, cell };
+      for (const b of this.bubbles) {
+        const d = Math.hypot(b.x - e.containerPoint.x, b.y - e.containerPoint.y);
+        if (d <= bubbleRadius(b.n4 + b.n5) && d < best.d) best = { d, cell: b.cell };
       }
     }
     return best;
@@ -147,7 +156,7 @@ export class StationsLayer extends L.Layer {
   }
 }
 
-export const bubbleRadius = (n: number) => Math.min(34, 11 + 3.2 * Math.log2(n + 1));
+export { bubbleRadius };
 
 export function drawCircle(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
   ctx.beginPath(); ctx.arc(x, y, r, 0, Math.PI * 2); ctx.fill(); ctx.stroke();

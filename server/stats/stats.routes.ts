@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
-import { csvLine, safeFileName } from '../http/csv.js';
+import { safeFileName } from '../http/csv.js';
+import { writeAreaTableCsv } from './stats-csv.js';
 import { statsQuery, statsResponse } from './stats.schemas.js';
 import { describeScope, resolveOperator, resolveScope, type Scope } from './scope.service.js';
 import { computeSetStats, restrictToOperators, type SetStats } from './stats.service.js';
-
-const CSV_COLUMNS = ['area_code', 'area_name', 'n4g', 'n5g', 'ratio', 'required', 'needed', 'status', 'area_km2', 'population'] as const;
 
 export function statsRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -19,7 +18,7 @@ export function statsRoutes(ctx: AppContext): Router {
     const stats = operators.length > 1 ? restrictToOperators(all, operators, scope.target.bp) : all;
     if (operators.length > 1) scope.operatorLabel = operators.join(',');
     const rows = q.area ? stats.rows.filter((r) => q.area!.includes(r.code)) : stats.rows;
-    if (q.format === 'csv') return sendStatsCsv(res, scope, stats, rows, q.area);
+    if (q.format === 'csv') return sendStatsCsv(res, scope, stats, rows, q.area, q.lang);
     const body = {
       ...describeScope(scope),
       technology: q.technology ?? null,
@@ -32,16 +31,10 @@ export function statsRoutes(ctx: AppContext): Router {
   return router;
 }
 
-/** The area table as the map shows it, then the unassigned row and the set-wide totals. */
-function sendStatsCsv(res: import('express').Response, scope: Scope, stats: SetStats, rows: SetStats['rows'], areas: string[] | undefined) {
+/** The area table as a file named after its scope (stats-csv.ts writes it). */
+function sendStatsCsv(res: import('express').Response, scope: Scope, stats: SetStats, rows: SetStats['rows'], areas: string[] | undefined, lang: 'vi' | 'en' | undefined) {
   const name = safeFileName(['area-gap', scope.set.name, areas?.join('-'), scope.operatorLabel ?? scope.operator?.code, `asof-${scope.asOf}`, `target-${scope.target.label.replace('%', 'pct')}`], 'csv');
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10000) / 10000);
-  let out = '\uFEFF' + csvLine(CSV_COLUMNS);
-  for (const r of rows) out += csvLine([r.code, r.name, r.n4g, r.n5g, ratio(r.ratio), r.required, r.needed, r.status, Math.round(r.areaKm2 * 100) / 100, r.population]);
-  out += csvLine(['', '(unassigned)', stats.unassigned.n4g, stats.unassigned.n5g, null, null, null, null, null, null]);
-  const t = stats.totals;
-  out += csvLine(['', `(total; needed for every area: ${t.neededAllAreas})`, t.n4g, t.n5g, ratio(t.ratio), t.required, t.needed, t.status, null, null]);
-  res.send(out);
+  res.send(writeAreaTableCsv(stats, rows, { areaFilter: Boolean(areas?.length), bp: scope.target.bp, lang }));
 }

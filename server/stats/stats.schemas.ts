@@ -3,8 +3,13 @@ import { figuresQuery, listParam, operatorCode, technologyParam } from '../http/
 
 export const statsQuery = figuresQuery.extend({
   operator: listParam(operatorCode).optional().describe('Operator code(s), comma-separated or repeated: the figures of those operators summed'),
-  area: listParam(z.string().min(1).max(100)).optional().describe('Only these area codes in rows (totals stay set-wide)'),
+  area: listParam(z.string().min(1).max(100)).optional().describe(
+    'Only these area codes in rows. The JSON totals stay set-wide; the CSV ends with these areas\' own total (no unassigned row), as the map\'s cards show the selection',
+  ),
   format: z.enum(['json', 'csv']).default('json').describe('csv: the area table as a spreadsheet-safe CSV file'),
+  lang: z.enum(['vi', 'en']).optional().describe(
+    'CSV only: column headings, status words and the total/unassigned labels in this language; without it, machine keys (area_code, behind, …)',
+  ),
   technology: technologyParam.optional().describe(
     'Accepted for symmetry with /api/stations and echoed; the gap always needs both technologies, so the figures do not change',
   ),

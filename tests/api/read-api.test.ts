@@ -180,18 +180,21 @@ describe(`read API on the demo data (${dbKind()})`, () => {
     expect((await api('/stats?operator=VIETTEL,ACME')).status).toBe(400);
   });
 
-  it('exports the area table as CSV: the same figures as the JSON, then unassigned and totals', async () => {
+  it('exports the area table as CSV: the same figures as the JSON, then the chosen areas\' total', async () => {
     const json = statsResponse.parse((await api('/stats?asOf=2026-11-26&target=50%25&area=883,886')).body);
     expect(json.rows.map((r) => r.code)).toEqual(['883', '886']);
     const res = await fetch(`${server.url}/api/stats?asOf=2026-11-26&target=50%25&area=883,886&format=csv`);
     expect(res.headers.get('content-disposition')).toMatch(/filename="area-gap_.*_883-886_asof-2026-11-26_target-50pct\.csv"/);
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('area_code,area_name,n4g,n5g,ratio,required,needed,status,area_km2,population');
-    expect(lines).toHaveLength(1 + 2 + 2);
+    expect(lines[0]).toBe('area_code,area_name,n4g,n5g,ratio,required,needed,status,area_km2,population,needed_all_areas');
+    expect(lines).toHaveLength(1 + 2 + 1);
     const [code, name, n4g, n5g, , required, needed, status] = lines[1]!.split(',');
     const row = json.rows[0]!;
     expect([code, name, Number(n4g), Number(n5g), Number(required), Number(needed), status]).toEqual([row.code, row.name, row.n4g, row.n5g, row.required, row.needed, row.status]);
-    expect(lines[4]).toContain(`needed for every area: ${json.totals.neededAllAreas}`);
+    const [n4gSum, n5gSum] = [json.rows.reduce((a, r) => a + r.n4g, 0), json.rows.reduce((a, r) => a + r.n5g, 0)];
+    const total = lines[3]!.split(',');
+    expect([total[1], Number(total[2]), Number(total[3]), Number(total[5]), Number(total[10])])
+      .toEqual(['(total of the selected areas)', n4gSum, n5gSum, Math.ceil(n4gSum / 2), json.rows[0]!.needed + json.rows[1]!.needed]);
   });
 
   it('documents every route it serves in the OpenAPI document, with the parameters the routes accept', async () => {
@@ -199,7 +202,7 @@ describe(`read API on the demo data (${dbKind()})`, () => {
     expect(body.openapi).toMatch(/^3\./);
     for (const p of ['/api/health', '/api/boundary-sets', '/api/areas', '/api/areas/{code}', '/api/stats', '/api/stations']) expect(body.paths[p]).toBeDefined();
     const names = (p: string) => body.paths[p].get.parameters.map((x: { name: string }) => x.name).sort();
-    expect(names('/api/stats')).toEqual(['area', 'asOf', 'baseline', 'format', 'operator', 'set', 'target', 'technology']);
+    expect(names('/api/stats')).toEqual(['area', 'asOf', 'baseline', 'format', 'lang', 'operator', 'set', 'target', 'technology']);
     expect(names('/api/stations')).toEqual(['area', 'asOf', 'bbox', 'cursor', 'format', 'limit', 'operator', 'set', 'status', 'technology']);
     // And the routes really refuse a parameter the document does not list.
     expect((await api('/stats?colour=red')).status).toBe(400);

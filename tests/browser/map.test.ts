@@ -178,23 +178,29 @@ describe.skipIf(!availability.run)('map client in Chromium', () => {
     const [table] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-areas-csv').click()]);
     expect(table.suggestedFilename()).toMatch(/^area-gap_.*883_VNPT_asof-\d{4}-\d{2}-\d{2}_target-50pct\.csv$/);
     const text = readFileSync((await table.path())!, 'utf8');
-    // Written by the API, not the page: the same bytes as GET /api/stats?format=csv for that scope.
-    expect(text).toBe(await (await fetch(`${server.url}/api/stats?format=csv&area=${DISTRICT}&operator=VNPT`)).text());
+    // Written by the API, not the page: the same bytes as GET /api/stats?format=csv for that scope, in the page's language.
+    expect(text).toBe(await (await fetch(`${server.url}/api/stats?format=csv&area=${DISTRICT}&operator=VNPT&lang=vi`)).text());
     const tableLines = text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
-    expect(tableLines.length).toBe(4); // header, the district, unassigned, the total
+    expect(tableLines.length).toBe(3); // header, the district, the district's total: nothing province-wide
     const col = (name: string) => tableLines[0]!.indexOf(name);
+    expect(tableLines[0]).toEqual(['Mã địa bàn', 'Địa bàn', '4G', '5G', 'Tỷ lệ', 'Cần có', 'Còn thiếu', 'Trạng thái', 'Diện tích (km²)', 'Dân số', 'Để mọi địa bàn đều đạt']);
     // The district's row holds what the table on the page shows.
     const shown = await page.locator('[data-testid="area-table"] tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [tr.getAttribute('data-code'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]));
     expect(shown.length).toBe(1);
     const [code, n4g, n5g, , required, needed] = shown[0]!;
     const row = tableLines[1]!;
-    expect(row[col('area_code')]).toBe(code);
+    expect(row[col('Mã địa bàn')]).toBe(code);
     expect(code).toBe(DISTRICT);
-    expect([row[col('n4g')], row[col('n5g')], row[col('required')], row[col('needed')]].map(Number))
+    expect([row[col('4G')], row[col('5G')], row[col('Cần có')], row[col('Còn thiếu')]].map(Number))
       .toEqual([n4g, n5g, required, needed].map(digits));
-    expect(Number(row[col('n4g')])).toBeGreaterThan(0);
-    expect(tableLines[3]![col('area_name')]).toMatch(/^\(total/);
+    expect(Number(row[col('4G')])).toBeGreaterThan(0);
+    // The total row is what the page's "selected areas" cards show.
+    const total = tableLines[2]!;
+    expect(total[col('Địa bàn')]).toBe('Tổng các địa bàn đã chọn');
+    const cards = await Promise.all(['total-4g', 'total-5g', 'total-required', 'total-needed', 'total-needed-all'].map((id) => page.getByTestId(id).textContent()));
+    expect([total[col('4G')], total[col('5G')], total[col('Cần có')], total[col('Còn thiếu')], total[col('Để mọi địa bàn đều đạt')]].map(Number))
+      .toEqual(cards.map(digits));
     expect(problems).toEqual([]);
     await page.close();
   });
