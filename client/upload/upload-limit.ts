@@ -1,9 +1,9 @@
 import { ApiError } from './upload-api.js';
 
 /**
- * The largest file one upload takes. The server does not publish it yet: the page starts from
- * its documented default (UPLOAD_MAX_BYTES, 50 MB) and learns the real figure from a 413,
- * whose details carry it. Checked before sending, since the browser knows the file's size.
+ * The largest file one upload takes, as the server says (GET /api/uploads/limits) when the page
+ * starts; until then, or if it cannot be read, its documented default (UPLOAD_MAX_BYTES, 50 MB),
+ * corrected by a 413, whose details carry it. Checked before sending: the browser knows the size.
  */
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 let maxBytes = DEFAULT_MAX_BYTES;
@@ -20,4 +20,15 @@ export function learnUploadLimit(err: unknown): boolean {
   if (found === null || !Number.isFinite(found) || found <= 0) return false;
   maxBytes = found;
   return true;
+}
+
+/** Asks the server for its limit; keeps the one known if the answer is not usable. */
+export async function loadUploadLimit(): Promise<void> {
+  try {
+    const res = await fetch('/api/uploads/limits', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    const body = (await res.json()) as { maxBytes?: unknown };
+    if (res.ok && typeof body.maxBytes === 'number' && Number.isFinite(body.maxBytes) && body.maxBytes > 0) maxBytes = body.maxBytes;
+  } catch {
+    // The default stays; a 413 still teaches the real limit.
+  }
 }

@@ -10,7 +10,7 @@ import { createHistoryView } from './upload-history.js';
 import { followLangChanges, pageLang, rememberLang } from '../lang.js';
 import { texts, type Lang } from './upload-i18n.js';
 import { createIssuesView } from './upload-issues.js';
-import { learnUploadLimit, uploadMaxBytes } from './upload-limit.js';
+import { learnUploadLimit, loadUploadLimit, uploadMaxBytes } from './upload-limit.js';
 import { renderSummary, shareText, type UploadAction } from './upload-preview.js';
 import { createProgressView } from './upload-progress.js';
 import { sheetButtons, sheetChoices } from './upload-sheets.js';
@@ -266,6 +266,7 @@ async function start(): Promise<void> {
   me = await loadAccount();
   // Uploads belong to an account: a visitor signs in first and comes back here.
   if (!me.user) { location.replace(loginHref()); return; }
+  await loadUploadLimit();
   wire();
   setLanguage(tx.lang);
   if (!canAct()) {

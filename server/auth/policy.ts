@@ -53,6 +53,7 @@ export const POLICY: readonly PolicyRule[] = [
   { method: 'GET', path: '/api/planner/scenarios/{id}', allow: READ_ALL },
 
   { method: 'GET', path: '/api/uploads/templates/{lang}.{ext}', allow: PUBLIC },
+  { method: 'GET', path: '/api/uploads/limits', allow: PUBLIC },
   { method: 'POST', path: '/api/uploads', allow: UPLOADERS },
   { method: 'GET', path: '/api/uploads', allow: UPLOAD_READERS },
   { method: 'GET', path: '/api/uploads/{id}', allow: UPLOAD_READERS },

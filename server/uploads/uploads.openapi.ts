@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Route } from '../openapi/openapi.js';
 import {
-  changesQuery, changesResponse, issuesQuery, issuesResponse, langQuery, templateParams, uploadActionBody, uploadFields, uploadIdParams,
+  changesQuery, changesResponse, issuesQuery, issuesResponse, langQuery, templateParams, uploadLimitsResponse, uploadActionBody, uploadFields, uploadIdParams,
   uploadResponse, uploadsListQuery, uploadsListResponse,
 } from './uploads.schemas.js';
 
@@ -30,6 +30,7 @@ const OTHER_OPERATOR = 'An operator account and another operator\'s upload';
 
 /** The upload routes for server/openapi/openapi.ts's ROUTES (same zod schemas the routes parse with). */
 export const UPLOAD_ROUTES: Route[] = [
+  { path: '/api/uploads/limits', summary: 'The size and row limits of one upload (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)', response: uploadLimitsResponse },
   { path: '/api/uploads', method: 'post', multipart: true, body: uploadFields, query: langQuery, response: previewAnswer, status: 201, stream: uploadStreamLine,
     summary: 'Upload a station list (CSV, .xlsx or GeoJSON) for one operator: returns the saved preview (201); nothing changes until commit. '
       + 'With Accept: application/x-ndjson, 200 and a stream of JSON lines: progress while the server reads, checks and saves, then the result or the error. '

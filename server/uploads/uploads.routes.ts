@@ -48,6 +48,12 @@ export function uploadsRoutes(ctx: AppContext): Router {
     else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await buildTemplateXlsx(lang));
   });
 
+  // What one upload may be, for the page to say before a file is sent (and to refuse one too large there).
+  router.get('/uploads/limits', (req, res) => {
+    noQuery.parse(req.query);
+    res.json({ maxBytes: ctx.config.uploadMaxBytes, maxRows: ctx.config.uploadMaxRows });
+  });
+
   router.post('/uploads', async (req, res) => {
     const asked = langQuery.parse(req.query).lang;
     // A file too large is refused while it arrives, maybe before the form's `lang`: the query's says it.

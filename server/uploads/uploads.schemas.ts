@@ -57,6 +57,11 @@ export const templateParams = z.strictObject({
   ext: z.enum(['csv', 'xlsx']),
 });
 
+export const uploadLimitsResponse = z.object({
+  maxBytes: z.number().int().describe('The largest file one upload takes, in bytes (UPLOAD_MAX_BYTES)'),
+  maxRows: z.number().int().describe('The most rows one upload takes (UPLOAD_MAX_ROWS)'),
+});
+
 const counts = z.object({
   create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), decommission: z.number().int(),
   errorRows: z.number().int().describe('Rows skipped because of an error'), warnings: z.number().int(),

@@ -45,6 +45,7 @@ const CASES: Case[] = [
   { route: 'POST /api/planner/scenarios', path: '/api/planner/scenarios', body: {}, ok: 400, allow: ['admin', 'planner'] },
   { route: 'GET /api/planner/scenarios/{id}', path: '/api/planner/scenarios/999999', ok: 404, allow: ['admin', 'planner', 'inspector', 'limited'] },
   { route: 'GET /api/uploads/templates/{lang}.{ext}', path: '/api/uploads/templates/vi.csv', ok: 200, allow: PUB },
+  { route: 'GET /api/uploads/limits', path: '/api/uploads/limits', ok: 200, allow: PUB },
   { route: 'POST /api/uploads', path: '/api/uploads', body: {}, ok: 400, allow: ['admin', 'operator'] },
   { route: 'GET /api/uploads', path: '/api/uploads', ok: 200, allow: ROLES },
   { route: 'GET /api/uploads/{id}', path: '/api/uploads/999999', ok: 404, allow: ROLES },

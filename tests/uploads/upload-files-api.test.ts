@@ -33,6 +33,12 @@ describe(`uploads API, whole files (${dbKind()})`, () => {
     });
   });
 
+  it('GET /api/uploads/limits says the limits the server runs with', async () => {
+    const res = await fetch(`${server.url}/api/uploads/limits`);
+    expect([res.status, await res.json()]).toEqual([200, { maxBytes: 2000, maxRows: 500_000 }]);
+    expect((await fetch(`${server.url}/api/uploads/limits?x=1`)).status).toBe(400);
+  });
+
   it('too large, in Vietnamese when asked: by ?lang=vi, or by the form\'s lang sent before the file', async () => {
     const vi = 'Tệp lớn hơn 2,0 kB, vượt quá dung lượng tối đa của một lần tải lên (UPLOAD_MAX_BYTES). Hãy chia thành nhiều tệp nhỏ hơn.';
     const send = async (query: string, fields: [string, string][]) => {
