@@ -100,3 +100,6 @@ export function mapHeaders(headers: readonly string[]): HeaderMap {
   const missing = REQUIRED_FIELDS.filter((f) => !seen.has(f));
   return { byIndex, recognised, unknown, duplicates, missing };
 }
+
+/** The codes of the templates' example rows (English, Vietnamese): a row with one is the example left in. */
+export const TEMPLATE_EXAMPLE_CODES = ['EXAMPLE-0001', 'VIDU-0001'] as const;

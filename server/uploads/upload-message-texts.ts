@@ -157,6 +157,10 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
     en: '{field} contains invisible characters (zero-width spaces or text-direction marks): they make codes and names look alike that are not; type it again',
     vi: '{field} chứa ký tự ẩn (khoảng trắng không độ rộng hoặc dấu đổi chiều văn bản), khiến các mã và tên trông giống nhau nhưng thực ra khác nhau: hãy gõ lại',
   },
+  'bad_text.example': {
+    en: '{field} {value} is the template\'s example row: delete it and write your own stations',
+    vi: '{field} {value} là dòng ví dụ của tệp mẫu: hãy xóa dòng này và ghi các trạm của bạn',
+  },
   'bad_text.boolean': {
     en: '{field} is {value}, a yes/no value, not a code: Excel made the cell a TRUE/FALSE one; format the column as Text and type the code again',
     vi: '{field} là {value}, một giá trị đúng/sai chứ không phải mã: Excel đã biến ô thành kiểu TRUE/FALSE; hãy định dạng cột theo kiểu Văn bản rồi gõ lại mã',

@@ -1,15 +1,18 @@
 import ExcelJS from '../xlsx/exceljs.js';
 import { csvLine } from '../http/csv.js';
-import { FIELDS, TEMPLATE_HEADERS } from './upload-headers.js';
+import { FIELDS, TEMPLATE_EXAMPLE_CODES, TEMPLATE_HEADERS } from './upload-headers.js';
 
+// The example rows show every column filled in; their code marks them, so that a template
+// uploaded unchanged creates nothing (upload-validate.ts refuses the code).
+const [EN_CODE, VI_CODE] = TEMPLATE_EXAMPLE_CODES;
 const EXAMPLES = {
   en: [
-    ['VT-AG-0001', '4G', '10.3712', '105.4345', 'on_air', '2023-05-01', '', 'Long Xuyên 1', 'VIETTEL'],
-    ['VT-AG-0001', '5G', '10.3712', '105.4345', 'planned', '', '', 'Long Xuyên 1', 'VIETTEL'],
+    [EN_CODE, '4G', '10.3712', '105.4345', 'on_air', '2023-05-01', '', 'Long Xuyên 1', 'VIETTEL'],
+    [EN_CODE, '5G', '10.3712', '105.4345', 'planned', '', '', 'Long Xuyên 1', 'VIETTEL'],
   ],
   vi: [
-    ['VT-AG-0001', '4G', '10,3712', '105,4345', 'đang phát sóng', '01/05/2023', '', 'Long Xuyên 1', 'VIETTEL'],
-    ['VT-AG-0001', '5G', '10,3712', '105,4345', 'kế hoạch', '', '', 'Long Xuyên 1', 'VIETTEL'],
+    [VI_CODE, '4G', '10,3712', '105,4345', 'đang phát sóng', '01/05/2023', '', 'Long Xuyên 1', 'VIETTEL'],
+    [VI_CODE, '5G', '10,3712', '105,4345', 'kế hoạch', '', '', 'Long Xuyên 1', 'VIETTEL'],
   ],
 } as const;
 

@@ -1,7 +1,7 @@
 import type { Technology } from '../../geo/normalize-technology.js';
 import type { StationStatus } from '../db/schema.js';
 import type { StationState } from '../stations/stations.repository.js';
-import type { Field } from './upload-headers.js';
+import { TEMPLATE_EXAMPLE_CODES, type Field } from './upload-headers.js';
 import { makeIssue, READER_ISSUE_CODES, type IssueParams } from './upload-messages.js';
 import { nameOperator } from './upload-operator-names.js';
 import { isBlank, type ParsedRow } from './upload-source.js';
@@ -102,6 +102,8 @@ function missing(cell: Cells[Field], field: Field, error: ErrorFn): boolean {
   return true;
 }
 
+const EXAMPLE_CODES = new Set<string>(TEMPLATE_EXAMPLE_CODES);
+
 // How Excel shows a long number in a General cell: 1.23457E+11 has lost the code's digits.
 const SCIENTIFIC = /^[+-]?\d([.,]\d+)?E[+-]?\d+$/i;
 
@@ -111,6 +113,7 @@ function readCode(cell: Cells[Field], error: ErrorFn, refuse: RefuseFn): string 
   if (typeof cell === 'boolean') return void error('bad_text', 'station_code', { kind: 'boolean' }), null;
   if (typeof cell === 'string' && SCIENTIFIC.test(cell.trim())) return void error('bad_text', 'station_code', { kind: 'scientific' }), null;
   const t = readVisibleText(cell, MAX_CODE_LENGTH);
+  if (t.ok && EXAMPLE_CODES.has(t.value.text.toUpperCase())) return void error('bad_text', 'station_code', { kind: 'example' }), null;
   if (t.ok) return t.value.text;
   return void refuse('bad_text', 'station_code', t), null;
 }

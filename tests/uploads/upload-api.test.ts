@@ -91,7 +91,11 @@ describe(`uploads API (${dbKind()})`, () => {
       expect(res.status, name).toBe(200);
       const body = new Uint8Array(await res.arrayBuffer());
       const preview = await (await upload(body, `template-${name}`)).json();
-      expect(preview.counts, name).toMatchObject({ create: 2, errorRows: 0 });
+      // Every value of the example rows reads; their code marks them as the example, so nothing is created.
+      expect(preview.counts, name).toMatchObject({ create: 0, errorRows: 2 });
+      const { issues } = await (await fetch(`${server.url}/api/uploads/${preview.id}/errors?lang=vi`)).json();
+      expect(issues.map((i: { code: string; field: string; message: string }) => [i.code, i.field]), name).toEqual([['bad_text', 'station_code'], ['bad_text', 'station_code']]);
+      expect(issues[0].message, name).toMatch(/^Mã trạm (EXAMPLE|VIDU)-0001 là dòng ví dụ của tệp mẫu: hãy xóa dòng này/);
     }
     expect((await fetch(`${server.url}/api/uploads/templates/fr.csv`)).status).toBe(400);
   });

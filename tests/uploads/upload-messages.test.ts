@@ -71,6 +71,7 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   'status_conflict.planned': S('decommissioned_on', '2021-01-01', { kind: 'planned', date: '2021-01-01' }),
   'bad_text.invisible': S('station_code', 'QA\u200b1', { kind: 'invisible' }),
   'bad_text.boolean': S('station_code', 'true', { kind: 'boolean' }),
+  'bad_text.example': S('station_code', 'VIDU-0001', { kind: 'example' }),
   'bad_text.scientific': S('station_code', '1.23457E+11', { kind: 'scientific' }),
   'bad_text.line_breaks': S('name', 'Dòng 1\nDòng 2', { kind: 'line_breaks' }),
   uncomputed_formula: S('latitude', '=10+0.382'),
@@ -228,6 +229,7 @@ describe('upload messages catalogue', () => {
       { station_code: 'K', technology: '4G', latitude: '#REF!', longitude: '105.43' },
       { station_code: 'L', technology: '4G', latitude: '10.4', longitude: '105.43', status: 'decommissioned', commissioned_on: '2020-01-01' },
       { station_code: true, technology: '4G', latitude: '10.4', longitude: '105.43' },
+      { station_code: 'vidu-0001', technology: '4G', latitude: '10.4', longitude: '105.43' },
       { station_code: '1.23457E+11', technology: '4G', latitude: '10.4', longitude: '105.43' },
     ];
     const issues: RowIssue[] = rows.flatMap((values, i) => validateRow({ rowNumber: i + 2, values: values as never }, ctx).issues);
