@@ -35,6 +35,8 @@ export class IssueSink {
    * than one batch is queued, or the queue would hold the whole file's issues after all.
    */
   get behind(): boolean { return this.queued > 1; }
+  /** Rows with an error so far (a whole-file error counts as one). */
+  get errorRows(): number { return this.rowsInError.size; }
   async drain(): Promise<void> { await this.writing; }
 
   /** Waits for the writes so far: a failed one fails here, and with it the preview. */

@@ -65,7 +65,7 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   },
   'unknown_status.suspended': {
     en: 'status "{value}" (suspended) is not one the planner keeps, only planned, on air and decommissioned: write on_air if the station will be back on air (it keeps counting), or decommissioned with the date it stopped (it no longer counts from then)',
-    vi: '{field} "{value}" (tạm dừng) không có trong hệ thống, chỉ có kế hoạch, đang phát sóng và ngừng: nếu trạm sẽ phát sóng lại, hãy ghi "đang phát sóng" (trạm vẫn được tính); nếu không, ghi "ngừng" kèm ngày ngừng (trạm thôi được tính từ ngày đó)',
+    vi: '{field} "{value}" không có trong hệ thống, chỉ có kế hoạch, đang phát sóng và ngừng: nếu trạm sẽ phát sóng lại, hãy ghi "đang phát sóng" (trạm vẫn được tính); nếu không, ghi "ngừng" kèm ngày ngừng (trạm thôi được tính từ ngày đó)',
   },
   bad_number: { en: '{field}: "{value}" is not a number', vi: '{field} "{value}" không phải là số' },
   'bad_number.latitude': { en: '{field}: "{value}" is not a number in decimal degrees (like 10.3712 or 10,3712)', vi: '{field} "{value}" không phải là số độ thập phân (ví dụ 10,3712 hoặc 10.3712)' },
@@ -199,6 +199,10 @@ export const ISSUE_MESSAGES: Record<IssueCode, Texts> & Partial<Record<`${IssueC
   replace_decommissions: {
     en: 'replace mode: {count} of the {active} stations of {operator} in the planner ({percent} %) are not in this file and will be decommissioned on commit',
     vi: 'Chế độ thay toàn bộ danh sách: {count} trong số {active} trạm của {operator} đang có trong hệ thống ({percent} %) không có trong tệp này và sẽ bị chuyển sang ngừng hoạt động khi xác nhận',
+  },
+  'replace_decommissions.blocked': {
+    en: 'replace mode: {count} of the {active} stations of {operator} in the planner ({percent} %) are not in this file; this preview cannot be committed while {rows} rows are in error (a row in error may be a station the list keeps): fix them and upload again, or upload in merge mode',
+    vi: 'Chế độ thay toàn bộ danh sách: {count} trong số {active} trạm của {operator} đang có trong hệ thống ({percent} %) không có trong tệp này; không thể xác nhận bản xem trước này khi còn {rows} dòng có lỗi (dòng lỗi có thể là một trạm vẫn còn trong danh sách): hãy sửa rồi tải lên lại, hoặc tải lên ở chế độ gộp',
   },
   other_operator: {
     en: 'this row belongs to operator "{value}", but the file is uploaded for {operator}: upload it for its own operator',

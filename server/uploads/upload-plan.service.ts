@@ -123,9 +123,11 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     counts.decommission = planned;
     counts.operatorStations = active;
     // Said before the commit, at the top of the list: replace decommissions what the file leaves out.
+    // With rows in error it cannot be committed (upload-commit.service.ts): the same line says so.
     if (planned > 0) {
+      const blocked = issues.errorRows > 0 ? { kind: 'blocked', rows: issues.errorRows } : {};
       issues.add(makeIssue({ row: null, severity: 'warning', code: 'replace_decommissions', field: null, value: null,
-        params: { count: planned, active, percent: Math.round((1000 * planned) / Math.max(active, 1)) / 10, operator: operator.code } }));
+        params: { ...blocked, count: planned, active, percent: Math.round((1000 * planned) / Math.max(active, 1)) / 10, operator: operator.code } }));
     }
   }
   return { rows, counts };

@@ -84,6 +84,10 @@ describe(`upload commit, rollback, concurrency (${dbKind()})`, () => {
     // The second row's code is lost (empty): replace cannot know it is C00001 and would decommission it.
     const p = await preview([rowsOf(1)[0]!, ',4G,10.41,105.4,on_air,2024-01-01,Trạm 1'], 'replace');
     expect(p.counts).toMatchObject({ errorRows: 1, decommission: 3 });
+    // The preview says so before anyone tries.
+    const [notice] = (await findIssuePage(database.db, p.id, { offset: 0, limit: 1, lang: 'en' })).rows;
+    expect([notice!.code, notice!.message]).toEqual(['replace_decommissions',
+      'replace mode: 3 of the 4 stations of VIETTEL in the planner (75 %) are not in this file; this preview cannot be committed while 1 rows are in error (a row in error may be a station the list keeps): fix them and upload again, or upload in merge mode']);
     await expect(commitUpload(database.db, p.id, 'a')).rejects.toMatchObject({
       status: 409, code: 'replace_with_errors', details: { errorRows: 1, decommission: 3 },
       message: expect.stringMatching(/^A replace applies only a file without errors.*rows in error: 1\..*merge mode/),

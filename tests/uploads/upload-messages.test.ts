@@ -47,6 +47,7 @@ const ISSUE_SAMPLES: Record<string, Sample> = {
   lookalike_code: S('station_code', 'qa-c19-001', { first: 2, other: 'QA-C19-001' }),
   'lookalike_code.stored': S('station_code', 'qa-w-001', { kind: 'stored', other: 'QA-W-001' }),
   replace_decommissions: S(null, null, { count: 988, active: 1028, percent: 96.1, operator: 'VIETTEL' }),
+  'replace_decommissions.blocked': S(null, null, { kind: 'blocked', rows: 4, count: 988, active: 1028, percent: 96.1, operator: 'VIETTEL' }),
   'other_operator.code': S('station_code', 'VNP-AG-04001', { kind: 'code', other: 'VNPT' }),
   outside_areas: S('latitude', '21, 105.8', { lat: 21, lon: 105.8, set: 'Huyện An Giang 2019' }),
   bad_geometry: S(null, null),
