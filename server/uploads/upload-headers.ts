@@ -65,8 +65,15 @@ function foldUncached(text: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+// A header with a note in brackets at its end: "Vĩ độ (Lat)", "Latitude (WGS84)", "Ngày phát sóng [dd/mm/yyyy]".
+const NOTED = /^(.*?)\s*[([]([^()[\]]*)[)\]]$/;
+
+/** The field a header names: by its words, else by them without a bracketed note, else by the note ("Tọa độ (Lat)"). */
 export function fieldOfHeader(header: string): Field | undefined {
-  return BY_KEY.get(foldKey(header));
+  const field = BY_KEY.get(foldKey(header));
+  if (field) return field;
+  const m = NOTED.exec(header.trim());
+  return m ? BY_KEY.get(foldKey(m[1]!)) ?? BY_KEY.get(foldKey(m[2]!)) : undefined;
 }
 
 export interface HeaderMap {
