@@ -245,8 +245,23 @@ export const FILE_MESSAGES = {
     vi: 'Tệp Excel không có trang tính tên "{sheet}"; các trang tính hiện có: {sheets:list}; các trang tính bị ẩn: {hidden:list}.',
   },
   csv_unreadable: { en: 'The CSV file cannot be read after line {line}: {detail}. Check the quotes on that line.', vi: 'Không đọc được tệp CSV sau dòng {line}: {detail}. Hãy kiểm tra dấu ngoặc kép ở dòng đó.' },
-  geojson_not_json: { en: 'The GeoJSON file is not valid JSON: {detail}', vi: 'Tệp GeoJSON không phải JSON hợp lệ: {detail}' },
-  geojson_truncated: { en: 'The GeoJSON file is not valid JSON (it ends too early): {detail}', vi: 'Tệp GeoJSON không phải JSON hợp lệ (tệp kết thúc quá sớm): {detail}' },
+  geojson_not_json: {
+    en: 'The GeoJSON file is not valid JSON: line {line}, near "{near}". Check that line (a missing comma or quote, NaN or a trailing comma), or export the file again.',
+    vi: 'Tệp GeoJSON không phải JSON hợp lệ: dòng {line}, gần "{near}". Hãy kiểm tra dòng đó (thiếu dấu phẩy hoặc dấu ngoặc kép, một giá trị không phải số, hoặc dấu phẩy thừa), hoặc xuất lại tệp.',
+  },
+  'geojson_not_json.token': {
+    en: 'The GeoJSON file is not valid JSON: an unexpected "{near}" where a value should be (a value missing, or a comma too many). Check the file, or export it again.',
+    vi: 'Tệp GeoJSON không phải JSON hợp lệ: gặp "{near}" ở chỗ cần một giá trị (thiếu giá trị, hoặc thừa dấu phẩy). Hãy kiểm tra tệp, hoặc xuất lại tệp.',
+  },
+  'geojson_not_json.plain': { en: 'The GeoJSON file is not valid JSON: export it again.', vi: 'Tệp GeoJSON không phải JSON hợp lệ: hãy xuất lại tệp.' },
+  geojson_truncated: {
+    en: 'The GeoJSON file is not valid JSON (it ends too early): it was cut short, by an interrupted download or copy; upload it again, or export it again.',
+    vi: 'Tệp GeoJSON không phải JSON hợp lệ (tệp kết thúc quá sớm): tệp bị cắt ngắn do tải xuống hoặc sao chép bị gián đoạn; hãy tải lên lại, hoặc xuất lại tệp.',
+  },
+  geojson_sequence: {
+    en: 'The file holds several GeoJSON objects one after another (the first a {type}): a GeoJSON sequence, one feature a line (GeoJSONSeq). Save it as one FeatureCollection: ogr2ogr -f GeoJSON, or in QGIS the GeoJSON format.',
+    vi: 'Tệp chứa nhiều đối tượng GeoJSON nối tiếp nhau (đối tượng đầu tiên là {type}): đây là chuỗi GeoJSON, mỗi dòng một đối tượng. Hãy lưu thành một FeatureCollection: xuất lại bằng ogr2ogr hoặc QGIS với định dạng GeoJSON.',
+  },
   geojson_not_collection: {
     en: 'The GeoJSON file must be a FeatureCollection of Point features; this one is a GeoJSON {type}.',
     vi: 'Tệp GeoJSON phải là một FeatureCollection gồm các đối tượng Point; tệp này lại là kiểu {type}.',

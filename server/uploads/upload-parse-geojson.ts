@@ -34,13 +34,15 @@ export async function* readGeoJsonRows(path: string, columns: ColumnReport, onBy
   };
   const input = createReadStream(path);
   let first = true;
+  const where = { lines: 0 }; // newlines before the chunk being parsed, for the line of a syntax error
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       onBytes?.(chunk.length);
       let bytes: Uint8Array = chunk;
       if (first && UTF8_BOM.every((b, i) => chunk[i] === b)) bytes = chunk.subarray(3);
       first = false;
-      write(parser, bytes);
+      write(parser, bytes, where, () => rootType);
+      where.lines += countNewlines(bytes, bytes.length);
       checkCoordinates(crs, points, false);
       while (ready.length) yield ready.shift()!;
     }
@@ -64,13 +66,35 @@ function checkCoordinates(crs: unknown, points: PointTally, atEnd: boolean): voi
   if (points.looksProjected(atEnd)) throw unreadableFile('geojson_projected', points.params());
 }
 
-function write(parser: JSONParser, bytes: Uint8Array): void {
+/**
+ * A syntax error said where a person can find it: the line and the text around it, not the
+ * parser's state machine (kept in `detail`). Text after a whole first object is a sequence of
+ * objects (GeoJSONSeq, one feature a line, as ogr2ogr writes it), said as such.
+ */
+function write(parser: JSONParser, bytes: Uint8Array, where: { lines: number }, rootTypeOf: () => unknown): void {
   try {
     parser.write(bytes);
   } catch (err) {
     if (err instanceof AppError) throw err; // thrown by toRow from inside the parser's callback
-    throw unreadableFile('geojson_not_json', { detail: (err as Error).message });
+    const detail = (err as Error).message;
+    const rootType = rootTypeOf();
+    if (/in state ENDED/.test(detail)) throw unreadableFile('geojson_sequence', { type: typeof rootType === 'string' ? rootType : 'JSON', detail });
+    const at = Number(/chunk position "(\d+)"/.exec(detail)?.[1] ?? NaN);
+    if (!Number.isInteger(at)) {
+      // The parser (not the tokenizer) names the token but not where: say which one it was.
+      const token = /^Unexpected \w+ \("(.{1,20})"\)/.exec(detail)?.[1];
+      throw unreadableFile('geojson_not_json', token ? { kind: 'token', near: token, detail } : { kind: 'plain', detail });
+    }
+    const line = where.lines + countNewlines(bytes, at) + 1;
+    const near = new TextDecoder().decode(bytes.subarray(Math.max(0, at - 30), at + 10)).replace(/\s+/g, ' ').replace(/^\uFFFD+|\uFFFD+$/g, '').trim();
+    throw unreadableFile('geojson_not_json', { line, near, detail });
   }
+}
+
+function countNewlines(bytes: Uint8Array, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end && i < bytes.length; i++) if (bytes[i] === 10) n++;
+  return n;
 }
 
 function end(parser: JSONParser): void {

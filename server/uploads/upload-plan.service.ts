@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { OperatorRow } from '../operators/operators.repository.js';
 import { loadCodeIndex, lookalikeKey } from './upload-code-index.js';
 import type { IssueSink } from './upload-issue-sink.js';
-import { makeIssue } from './upload-messages.js';
+import { makeIssue, type IssueParams } from './upload-messages.js';
 import { readUploadRows } from './upload-read.js';
 import type { ColumnReport, UploadFormat } from './upload-source.js';
 import { planDecommissions, planRows, stationKey, type PlanConflict, type PlannedBatch } from './upload-stations.repository.js';
@@ -125,9 +125,9 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     // Said before the commit, at the top of the list: replace decommissions what the file leaves out.
     // With rows in error it cannot be committed (upload-commit.service.ts): the same line says so.
     if (planned > 0) {
-      const blocked = issues.errorRows > 0 ? { kind: 'blocked', rows: issues.errorRows } : {};
-      issues.add(makeIssue({ row: null, severity: 'warning', code: 'replace_decommissions', field: null, value: null,
-        params: { ...blocked, count: planned, active, percent: Math.round((1000 * planned) / Math.max(active, 1)) / 10, operator: operator.code } }));
+      const params: IssueParams = { count: planned, active, percent: Math.round((1000 * planned) / Math.max(active, 1)) / 10, operator: operator.code };
+      if (issues.errorRows > 0) Object.assign(params, { kind: 'blocked', rows: issues.errorRows });
+      issues.add(makeIssue({ row: null, severity: 'warning', code: 'replace_decommissions', field: null, value: null, params }));
     }
   }
   return { rows, counts };

@@ -95,7 +95,7 @@ const FILE_SAMPLES: Record<string, Record<string, unknown>> = {
   xlsx_unreadable: { detail: 'invalid zip' }, xlsx_sheet_missing: { sheet: 'Trạm', sheets: ['Sheet1', 'Ghi chú'], hidden: [] }, xlsx_sheet_empty: { sheet: 'Trạm' },
   xlsx_incomplete: { detail: 'unexpected end' }, xlsx_unpacks_too_big: { size: 734003200, max: 209715200 }, xlsx_no_visible_sheet: { sheets: ['Ẩn'] },
   geojson_truncated: { detail: 'Unexpected end' }, geojson_not_collection: { type: 'Feature' },
-  csv_unreadable: { line: 3, detail: 'Invalid Closing Quote' }, geojson_not_json: { detail: 'Unexpected end of JSON input' },
+  csv_unreadable: { line: 3, detail: 'Invalid Closing Quote' }, geojson_not_json: { line: 12, near: '[105.4, NaN]', detail: 'Unexpected "N"' }, 'geojson_not_json.plain': { kind: 'plain', detail: 'x' }, 'geojson_not_json.token': { kind: 'token', near: ']', detail: 'x' }, geojson_sequence: { type: 'Feature', detail: 'in state ENDED' },
   ambiguous_columns: { headers: ['code', 'Mã trạm'], fields: ['station_code'] },
   missing_columns: { missing: ['latitude', 'longitude'], row: 1, headers: ['Mã trạm', 'Công nghệ'] },
   'missing_columns.sheet': { kind: 'sheet', missing: ['latitude', 'longitude'], row: 1, headers: ['Hướng dẫn'], sheet: 'Hướng dẫn', sheets: ['Trạm 4G', 'Trạm 5G'] },

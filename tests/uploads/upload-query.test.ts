@@ -45,9 +45,9 @@ describe(`upload routes and their query strings (${dbKind()})`, () => {
     }));
   };
 
-  it('lists the nine upload routes', () => {
+  it('lists the ten upload routes', () => {
     expect(requests().map((r) => r.route).sort()).toEqual([
-      'GET /api/uploads', 'GET /api/uploads/templates/{lang}.{ext}', 'GET /api/uploads/{id}', 'GET /api/uploads/{id}/changes',
+      'GET /api/uploads', 'GET /api/uploads/limits', 'GET /api/uploads/templates/{lang}.{ext}', 'GET /api/uploads/{id}', 'GET /api/uploads/{id}/changes',
       'GET /api/uploads/{id}/errors', 'POST /api/uploads', 'POST /api/uploads/{id}/commit', 'POST /api/uploads/{id}/discard', 'POST /api/uploads/{id}/rollback',
     ]);
   });
