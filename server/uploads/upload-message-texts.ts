@@ -13,7 +13,7 @@ export type Texts = Record<Lang, string>;
  * the others, but ISSUE_CODES (upload-validate.ts) takes them from here; their texts join ISSUE_MESSAGES through
  * READER_ISSUE_MESSAGES below.
  */
-export const READER_ISSUE_CODES = ['extra_cells', 'rows_above_header', 'hidden_rows', 'read_as_csv'] as const;
+export const READER_ISSUE_CODES = ['extra_cells', 'rows_above_header', 'hidden_rows', 'read_as_csv', 'total_row'] as const;
 export type ReaderIssueCode = (typeof READER_ISSUE_CODES)[number];
 
 const READER_ISSUE_MESSAGES = {
@@ -27,6 +27,7 @@ const READER_ISSUE_MESSAGES = {
   },
   rows_above_header: { en: 'rows {first}–{last} above the header (row {header}) were not read', vi: 'Các dòng {first}–{last} phía trên dòng tiêu đề (dòng {header}) không được đọc' },
   'rows_above_header.one': { en: 'row {first} above the header (row {header}) was not read', vi: 'Dòng {first} phía trên dòng tiêu đề (dòng {header}) không được đọc' },
+  total_row: { en: 'this row is a total line ("{value}"), not a station: it was left out', vi: 'Dòng này là dòng tổng cộng ("{value}"), không phải một trạm: đã được bỏ qua' },
   hidden_rows: { en: 'rows {rows} are hidden in Excel and were imported all the same', vi: 'Các dòng {rows} đang bị ẩn trong Excel nhưng vẫn được nhập' },
   'hidden_rows.one': { en: 'row {rows} is hidden in Excel and was imported all the same', vi: 'Dòng {rows} đang bị ẩn trong Excel nhưng vẫn được nhập' },
   'hidden_rows.many': {

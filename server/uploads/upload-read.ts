@@ -1,4 +1,4 @@
-import { mapHeaders, type Field } from './upload-headers.js';
+import { foldKey, mapHeaders, type Field } from './upload-headers.js';
 import { AppError } from '../errors.js';
 import { fileTooLarge, unreadableFile, type FileParams } from './upload-messages.js';
 import { readCsvRows } from './upload-parse-csv.js';
@@ -86,6 +86,11 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
       Object.assign(columns, { recognised: map.recognised, unknown: map.unknown, headerRow: row.rowNumber, firstRow: (above[0] ?? row).rowNumber });
       continue;
     }
+    const total = totalLine(row.cells, map.byIndex);
+    if (total !== null) {
+      if ((columns.totalRows ??= []).length < MAX_TOTAL_ROWS) columns.totalRows.push({ row: row.rowNumber, text: total });
+      continue;
+    }
     countRow();
     const problems = opts.format === 'csv' ? extraCells(row.cells, width) : [];
     yield { rowNumber: row.rowNumber, values: toValues(row.cells, map.byIndex), ...(problems.length ? { problems } : {}) };
@@ -93,6 +98,23 @@ export async function* readUploadRows(path: string, opts: ReadOptions, columns: 
   if (!map && above.length) readHeader(above[0]!);
   if (!map) throw unreadableFile('empty_file');
   if (count === 0) throw unreadableFile('no_stations', { row: columns.headerRow ?? 1 });
+}
+
+/** Total lines named in warnings, at most. */
+const MAX_TOTAL_ROWS = 20;
+// The whole first cell: "TONG-01" is a code, not a total.
+const TOTAL_WORDS = /^(tong|tong cong|tong so|tong so tram|cong|total|totals|grand total|sum)$/;
+
+/**
+ * A report's total line under the table ("Tổng cộng | 3 trạm", "Total: 1,932"): its first cell says
+ * so and it has no coordinates, so no station can be meant. Its words, or null for any other row.
+ */
+function totalLine(cells: readonly Cell[], byIndex: readonly (Field | undefined)[]): string | null {
+  const at = (field: Field) => cells[byIndex.indexOf(field)];
+  if (!isBlank(at('latitude')) || !isBlank(at('longitude'))) return null;
+  const first = cells.find((c) => !isBlank(c));
+  if (typeof first !== 'string') return null;
+  return TOTAL_WORDS.test(foldKey(first).replace(/_/g, ' ')) ? first.trim().slice(0, 100) : null;
 }
 
 /** Hidden rows listed in the report, at most (they are read all the same). */

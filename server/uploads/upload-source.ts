@@ -46,6 +46,8 @@ export interface ColumnReport {
   /** Excel: the sheet read, and its rows hidden in Excel (read all the same; the first 1,000). */
   sheet?: string;
   hiddenRows?: number[];
+  /** Total lines under the table ("Tổng cộng", "Total"): left out, each said in a warning (the first 20). */
+  totalRows?: { row: number; text: string }[];
 }
 
 /** A file that cannot be read at all: 422, nothing saved, the message says what to fix. */

@@ -127,6 +127,7 @@ export function fileNotices(columns: ColumnReport, format: UploadFormat, fileNam
     const kind = hidden.length === 1 ? 'one' : hidden.length > MAX_NAMED_ROWS ? 'many' : null;
     notices.push(fileNotice('hidden_rows', null, { rows: hidden.slice(0, MAX_NAMED_ROWS).join(', '), count: hidden.length, ...(kind ? { kind } : {}) }));
   }
+  for (const t of columns.totalRows ?? []) notices.push({ ...fileNotice('total_row', t.text, {}), row: t.row });
   for (const h of columns.unknown.slice(0, MAX_LISTED_COLUMNS)) notices.push(fileNotice('unknown_column', h, {}));
   const more = columns.unknown.length - MAX_LISTED_COLUMNS;
   if (more > 0) notices.push(fileNotice('unknown_column', null, { kind: 'more', count: more }));

@@ -124,6 +124,18 @@ describe(`upload mistakes (${dbKind()})`, () => {
     expect(late.rows.map((i) => i.row)).toEqual(Array.from({ length: 500 }, (_, i) => 11_001 + i));
   });
 
+  it('a total line under the table (Tổng cộng, Total) is left out with a warning, not a row in error; a code like TONG-01 is not one', async () => {
+    const u = await preview(writeTemp('total.csv', csv(['station_code,technology,latitude,longitude', 'T-1,4G,10.4,105.4', 'T-2,5G,10.41,105.41',
+      'Tổng cộng,2 trạm,,', 'TOTAL:,2,,', 'TONG-01,4G,,'])), 'total.csv');
+    expect(u.counts).toMatchObject({ create: 2, errorRows: 1 });
+    const issues = (await findIssuePage(database.db, u.id, { offset: 0, limit: 50, lang: 'vi' })).rows;
+    expect(issues.filter((i) => i.code === 'total_row').map((i) => [i.row, i.severity, i.value, i.message])).toEqual([
+      [4, 'warning', 'Tổng cộng', 'Dòng này là dòng tổng cộng ("Tổng cộng"), không phải một trạm: đã được bỏ qua'],
+      [5, 'warning', 'TOTAL:', 'Dòng này là dòng tổng cộng ("TOTAL:"), không phải một trạm: đã được bỏ qua'],
+    ]);
+    expect(issues.filter((i) => i.severity === 'error').map((i) => i.row)).toEqual([6, 6]);
+  });
+
   it('outside every area is an error when configured', async () => {
     const path = writeTemp('o.csv', csv(['station_code,technology,latitude,longitude', 'FAR,4G,21,105.8', 'IN,4G,10.4,105.4']));
     const u = await previewUpload(uploadDeps(database, { uploadOutsideArea: 'error' }), { path, fileName: 'o.csv', operator: 'VIETTEL', mode: 'merge', uploadedBy: 't' });
