@@ -72,7 +72,7 @@ describe('technology and status', () => {
 
   it('a suspended station is an error with a hint, the other new words are statuses', () => {
     expect(only({ status: 'Tạm dừng' }).keys).toEqual(['error unknown_status.suspended status']);
-    expect(only({ status: 'Tạm dừng' }).vi[0]).toMatch(/^Trạng thái "Tạm dừng" \(tạm dừng\) không có trong hệ thống/);
+    expect(only({ status: 'Tạm dừng' }).vi[0]).toMatch(/^Trạng thái "Tạm dừng" không có trong hệ thống/);
     expect(only({ status: 'Đã phát sóng' }).station?.status).toBe('on_air');
     expect(only({ status: 'Đã tháo dỡ' }).station?.status).toBe('decommissioned');
     expect(only({ status: 'Đang xây dựng' }).station?.status).toBe('planned');
