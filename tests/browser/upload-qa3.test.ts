@@ -1,13 +1,10 @@
 import ExcelJS from '../../server/xlsx/exceljs.js'; // never 'exceljs' itself: the UTF-8 fix must load first
-import { sql } from 'kysely';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt } from '../../server/client-build.js';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { ensureTestUser, resetAuthTables, TEST_PASSWORD, tokenFor } from '../helpers/test-auth.js';
-import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
+import { TEST_PASSWORD } from '../helpers/test-auth.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { uploadPageDatabase } from '../helpers/upload-page-setup.js';
 import { browserAvailability, launchChromium, watchPage } from './browser.js';
 
 /**
@@ -113,15 +110,7 @@ const pagerText = (page: Page, which: 'issues' | 'changes') => page.getByTestId(
 
 describe.skipIf(!availability.run)('upload page after the QA3 report, in Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    expect(await ensureClientBuilt()).toBe(true);
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await sql`truncate uploads restart identity cascade`.execute(database.db);
-    await loadDemoData(database.db);
-    await resetAuthTables(database.db);
-    await ensureTestUser(database.db, OPERATOR, { role: 'operator', operator: 'VNPT' });
-    await ensureTestUser(database.db, 'bt-qa3-admin', { role: 'admin' });
-    adminToken = await tokenFor(database.db, 'bt-qa3-admin', { role: 'admin' });
+    ({ database, adminToken } = await uploadPageDatabase({ username: OPERATOR, operator: 'VNPT' }, 'bt-qa3-admin'));
     server = await startTestServer(database, {}, { auth: 'none' });
     limited = await startTestServer(database, { UPLOAD_MAX_BYTES: String(LIMITED_BYTES) }, { auth: 'none' });
     browser = await launchChromium();

@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from '../../server/xlsx/exceljs.js'; // never 'exceljs' itself: the UTF-8 fix must load first
-import { sql } from 'kysely';
 import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt } from '../../server/client-build.js';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { ensureTestUser, resetAuthTables, TEST_PASSWORD, tokenFor } from '../helpers/test-auth.js';
-import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
+import { TEST_PASSWORD } from '../helpers/test-auth.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { uploadPageDatabase } from '../helpers/upload-page-setup.js';
 import { browserAvailability, launchChromium, watchPage } from './browser.js';
 
 /** The upload page in Chromium: an operator uploads, reads the preview, commits and rolls back, against the real app. */
@@ -105,15 +102,7 @@ async function confirmInPage(page: Page, expected: RegExp) {
 // Each case drives several uploads and commits through the page: under load one took over 60 s.
 describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    expect(await ensureClientBuilt()).toBe(true);
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await sql`truncate uploads restart identity cascade`.execute(database.db);
-    await loadDemoData(database.db);
-    await resetAuthTables(database.db);
-    await ensureTestUser(database.db, OPERATOR, { role: 'operator', operator: 'VIETTEL' });
-    await ensureTestUser(database.db, 'bt-up-admin', { role: 'admin' });
-    adminToken = await tokenFor(database.db, 'bt-up-admin', { role: 'admin' });
+    ({ database, adminToken } = await uploadPageDatabase({ username: OPERATOR, operator: 'VIETTEL' }, 'bt-up-admin'));
     server = await startTestServer(database, {}, { auth: 'none' });
     const page = await (await fetch(`${server.url}/api/stations?operator=VIETTEL&technology=4G&status=on_air&limit=3`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
     existing = page.features.map((f: { geometry: { coordinates: [number, number] }; properties: Station }) =>
