@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { unreadableFile } from './upload-messages.js';
 import type { TableRow } from './upload-source.js';
@@ -39,10 +40,42 @@ export async function sniffDelimiter(path: string): Promise<{ delimiter: Delimit
   }
 }
 
+async function startsBigEndian(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && bigEndian(buffer);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The file's first bytes as text: UTF-16 (with its BOM, as Excel's "Unicode text" is) or UTF-8. */
 function decodeHead(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bigEndian(bytes)) return swapPairs(bytes.subarray(2, bytes.length - (bytes.length % 2))).toString('utf16le');
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** UTF-16 big-endian, by its BOM (some database and Java exports write it). */
+const bigEndian = (bytes: Uint8Array) => bytes[0] === 0xfe && bytes[1] === 0xff;
+
+const swapPairs = (bytes: Buffer) => Buffer.from(bytes).swap16();
+
+/**
+ * UTF-16BE as the little-endian csv-parse reads (its BOM then says UTF-16LE): each pair of
+ * bytes swapped, a pair cut by a chunk's end completed by the next chunk.
+ */
+function toLittleEndian(): Transform {
+  let carry: Buffer | null = null;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+      const even = bytes.length - (bytes.length % 2);
+      carry = even < bytes.length ? bytes.subarray(even) : null;
+      done(null, swapPairs(bytes.subarray(0, even)));
+    },
+  });
 }
 
 /**
@@ -64,7 +97,8 @@ export async function* readCsvRows(path: string, onBytes?: (n: number) => void):
     ...(hintLine ? { from_line: 2 } : {}),
   });
   input.on('error', (err) => parser.destroy(err));
-  input.pipe(parser);
+  if (await startsBigEndian(path)) input.pipe(toLittleEndian()).pipe(parser);
+  else input.pipe(parser);
   let line = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {

@@ -30,12 +30,21 @@ describe('CSV row numbers are the rows a spreadsheet shows', () => {
 
   it.each([
     ['tab, UTF-16 with BOM (Excel "Unicode text")', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Mã trạm\tCông nghệ\tVĩ độ\tKinh độ\r\nT-1\t4G\t10,4\t105,4\r\n', 'utf16le')]), 2],
+    ['tab, UTF-16 big-endian with BOM (database and Java exports)', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Mã trạm\tCông nghệ\tVĩ độ\tKinh độ\r\nT-1\t4G\t10,4\t105,4\r\n', 'utf16le').swap16()]), 2],
     ['tab, UTF-8', 'Mã trạm\tCông nghệ\tVĩ độ\tKinh độ\nT-1\t4G\t10,4\t105,4\n', 2],
     ['bar', 'Mã trạm|Công nghệ|Vĩ độ|Kinh độ\nT-1|4G|10,4|105,4\n', 2],
     ['a "sep=;" line first (Excel hides it: the header is row 1)', 'sep=;\r\nMã trạm;Công nghệ;Vĩ độ;Kinh độ\r\nT-1;4G;10,4;105,4\r\n', 2],
   ])('separators: %s', async (_label, body, row) => {
     const { rows } = await readAll(writeTemp('sep.csv', body), 'csv');
     expect(rows).toEqual([{ rowNumber: row, values: { station_code: 'T-1', technology: '4G', latitude: '10,4', longitude: '105,4' } }]);
+  });
+
+  it('UTF-16 big-endian longer than a read chunk: no character cut between two chunks', async () => {
+    const lines = ['Mã trạm,Công nghệ,Vĩ độ,Kinh độ,Tên trạm', ...Array.from({ length: 4000 }, (_, i) => `BE-${i},4G,10.4,105.4,Trạm Mỹ Hòa ${i}`)];
+    const body = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf16le').swap16()]);
+    const { rows } = await readAll(writeTemp('be.csv', body), 'csv', { maxRows: 10_000 });
+    expect(rows).toHaveLength(4000);
+    expect(rows.every((r, i) => r.values.name === `Trạm Mỹ Hòa ${i}`)).toBe(true);
   });
 
   it('any line ending ends a row, also mixed in one file', async () => {
