@@ -18,7 +18,7 @@ export async function* issueReportCsv(db: Kysely<DB>, id: number, filter: IssueF
   yield '\uFEFF' + csvLine(ISSUE_CSV_HEADERS[lang]);
   for (let offset = 0; ; offset += PAGE) {
     const { rows } = await findIssuePage(db, id, { ...filter, offset, limit: PAGE });
-    yield rows.map((i) => csvLine([i.row, SEVERITY[lang][i.severity], i.code, i.field === null ? null : headerOf(i.field, lang), i.message, i.value])).join('');
+    yield rows.map((i) => csvLine([i.row, SEVERITY[lang][i.severity], i.code, i.field === null ? null : headerOf(i.field, lang), i.message, i.value, i.station])).join('');
     if (rows.length < PAGE) return;
   }
 }

@@ -91,11 +91,11 @@ const collapse = (text: RawBuilder<unknown>) => sql<string>`regexp_replace(${tex
 export const searchTerm = (q: string | undefined): string => (q ?? '').replace(/[ \u0000-\u001f\u007f]+/g, ' ').trim();
 
 /**
- * Code, field, value or the message in `lang` contains `q`, case- and accent-insensitively
+ * Code, field, value, the station or the message in `lang` contains `q`, case- and accent-insensitively
  * ("vi do" finds "Vĩ độ"). chr(31) keeps a match from spanning two columns: searchTerm() leaves
  * no control character in `q`.
  */
 export function issueMatchesSql(q: string, lang: Lang): RawBuilder<boolean> {
-  const haystack = sql`${fold(sql`code`)} || chr(31) || ${fold(sql`coalesce(field, '')`)} || chr(31) || ${fold(sql`coalesce(value, '')`)} || chr(31) || ${MESSAGE_SQL[lang]}`;
+  const haystack = sql`${fold(sql`code`)} || chr(31) || ${fold(sql`coalesce(field, '')`)} || chr(31) || ${fold(sql`coalesce(value, '')`)} || chr(31) || ${fold(sql`coalesce(station_code, '')`)} || chr(31) || ${MESSAGE_SQL[lang]}`;
   return sql<boolean>`strpos(${collapse(haystack)}, ${collapse(fold(sql`${q}::text`))}) > 0`;
 }

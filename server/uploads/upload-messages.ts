@@ -164,6 +164,6 @@ export function fileNotice(code: IssueCode | ReaderIssueCode, value: string | nu
 
 /** The columns of the error report, in the order the API's CSV has them. */
 export const ISSUE_CSV_HEADERS: Record<Lang, readonly string[]> = {
-  en: ['row', 'severity', 'code', 'field', 'message', 'value'],
-  vi: ['Dòng', 'Mức', 'Mã lỗi', 'Cột', 'Lý do', 'Giá trị'],
+  en: ['row', 'severity', 'code', 'field', 'message', 'value', 'station_code'],
+  vi: ['Dòng', 'Mức', 'Mã lỗi', 'Cột', 'Lý do', 'Giá trị', 'Mã trạm'],
 };

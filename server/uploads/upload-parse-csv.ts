@@ -86,6 +86,8 @@ function toLittleEndian(): Transform {
  */
 export async function* readCsvRows(path: string, onBytes?: (n: number) => void): AsyncGenerator<TableRow> {
   const { delimiter, hintLine } = await sniffDelimiter(path);
+  const bigEndianFile = await startsBigEndian(path);
+  // No await from here to the pipe: the 'data' listener starts the stream flowing.
   const input = createReadStream(path);
   if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));
   const parser = parse({
@@ -97,7 +99,7 @@ export async function* readCsvRows(path: string, onBytes?: (n: number) => void):
     ...(hintLine ? { from_line: 2 } : {}),
   });
   input.on('error', (err) => parser.destroy(err));
-  if (await startsBigEndian(path)) input.pipe(toLittleEndian()).pipe(parser);
+  if (bigEndianFile) input.pipe(toLittleEndian()).pipe(parser);
   else input.pipe(parser);
   let line = 0;
   try {

@@ -51,16 +51,18 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
   // Replace mode only: the key of every row that names a station, so that it is not decommissioned.
   const keysInFile = new Set<string>(), codesInFile = new Set<string>();
   const counts: PlanResult['counts'] = { create: 0, update: 0, unchanged: 0, decommission: 0 };
-  const tally = (b: PlannedBatch) => {
+  const tally = (b: PlannedBatch, sent: readonly ValidStation[]) => {
     counts.create += b.create;
     counts.update += b.update;
     counts.unchanged += b.unchanged;
+    // The database answers by row: the row's station, from the batch sent.
+    const stationOf = b.outside.length || b.conflicts.length ? new Map(sent.map((s) => [s.rowNumber, s.code])) : null;
     for (const p of b.outside) {
       issues.add(makeIssue({ row: p.row, severity: areas?.outsideIsError ? 'error' : 'warning', code: 'outside_areas', field: 'latitude',
-        value: `${p.lat}, ${p.lon}`, params: { lat: p.lat, lon: p.lon, set: areas?.name ?? null } }));
+        value: `${p.lat}, ${p.lon}`, params: { lat: p.lat, lon: p.lon, set: areas?.name ?? null }, station: stationOf?.get(p.row) ?? null }));
     }
     for (const c of b.conflicts) {
-      issues.add(conflictIssue(c, today));
+      issues.add({ ...conflictIssue(c, today), station: c.row === null ? null : stationOf?.get(c.row) ?? null });
     }
   };
   const batchTarget = { uploadId: target.uploadId, operatorId: operator.id, setId: areas?.setId ?? null, outsideIsError: areas?.outsideIsError ?? false, today };
@@ -71,7 +73,7 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
     const sent = batch;
     batch = [];
     await inFlight;
-    inFlight = planRows(trx, batchTarget, sent).then(tally);
+    inFlight = planRows(trx, batchTarget, sent).then((b) => tally(b, sent));
     // Awaited before returning or throwing; this only keeps a failure meanwhile from being "unhandled".
     inFlight.catch(() => {});
   };
@@ -92,7 +94,7 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
       const seen = firstRow.get(key);
       if (seen !== undefined) {
         issues.add(makeIssue({ row: row.rowNumber, severity: 'error', code: 'duplicate', field: 'station_code', value: station.code,
-          params: { technology: station.technology, first: seen } }));
+          params: { technology: station.technology, first: seen }, station: station.code }));
         continue;
       }
       firstRow.set(key, row.rowNumber);
@@ -100,10 +102,10 @@ export async function readAndPlan(trx: Transaction<DB>, target: PlanTarget, sour
       const alike = firstLoose.get(loose);
       if (alike) {
         issues.add(makeIssue({ row: row.rowNumber, severity: 'warning', code: 'lookalike_code', field: 'station_code', value: station.code,
-          params: { first: alike.row, other: alike.code } }));
+          params: { first: alike.row, other: alike.code }, station: station.code }));
       } else firstLoose.set(loose, { row: row.rowNumber, code: station.code });
       const stored = checkCode(station.code, row.rowNumber);
-      if (stored.issue) issues.add(stored.issue);
+      if (stored.issue) issues.add({ ...stored.issue, station: station.code });
       if (stored.skip) continue;
       batch.push(station);
       if (batch.length >= PLAN_BATCH) await flush();

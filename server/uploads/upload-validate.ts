@@ -41,6 +41,8 @@ export interface RowIssue {
   value: string | null;
   /** What the message needs besides field and value; `kind` picks a variant of the code's text. */
   params: IssueParams;
+  /** The station code of the row as the file has it (valid or not), for finding the row; null for the whole file. */
+  station?: string | null;
 }
 
 export interface ValidateContext { operator: { code: string; name: string }; today: string }
@@ -58,9 +60,10 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
   const v = row.values;
   // A cell showing a failed formula (#REF!) is that error, and only that: not also "not a number".
   const failed = new Set((Object.keys(v) as Field[]).filter((f) => isExcelError(v[f])));
+  const station = cellText(v.station_code).slice(0, MAX_CODE_LENGTH) || null;
   const issue = (severity: RowIssue['severity']): ErrorFn => (code, field, params = {}) => {
     if (field && failed.has(field) && code !== 'formula_error') return;
-    issues.push(makeIssue({ row: row.rowNumber, severity, code, field, params, value: field ? cellText(v[field]).slice(0, 200) || null : null }));
+    issues.push(makeIssue({ row: row.rowNumber, severity, code, field, params, value: field ? cellText(v[field]).slice(0, 200) || null : null, station }));
   };
   const error = issue('error');
   for (const field of failed) error('formula_error', field);

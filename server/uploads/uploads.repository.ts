@@ -37,12 +37,12 @@ export async function insertUpload(db: Db, u: NewUpload): Promise<number> {
 export async function insertIssues(db: Db, uploadId: number, issues: readonly RowIssue[], firstSeq = 0): Promise<void> {
   for (let i = 0; i < issues.length; i += BATCH) {
     const b = issues.slice(i, i + BATCH);
-    await sql`insert into upload_issues (upload_id, seq, row_number, severity, code, field, message, value, params)
-      select ${uploadId}::bigint, ${firstSeq + i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value, u.params::jsonb
+    await sql`insert into upload_issues (upload_id, seq, row_number, severity, code, field, message, value, params, station_code)
+      select ${uploadId}::bigint, ${firstSeq + i}::int + u.n::int, u.row_number, u.severity, u.code, u.field, u.message, u.value, u.params::jsonb, u.station_code
       from unnest(${b.map((x) => x.row)}::int[], ${b.map((x) => x.severity)}::text[], ${b.map((x) => x.code)}::text[],
                   ${b.map((x) => x.field)}::text[], ${b.map((x) => visible(x.message))}::text[], ${b.map((x) => (x.value === null ? null : visible(x.value)))}::text[],
-                  ${b.map((x) => paramsJson(x.params))}::text[])
-        with ordinality as u(row_number, severity, code, field, message, value, params, n)`.execute(db);
+                  ${b.map((x) => paramsJson(x.params))}::text[], ${b.map((x) => (x.station ? visible(x.station) : null))}::text[])
+        with ordinality as u(row_number, severity, code, field, message, value, params, station_code, n)`.execute(db);
   }
 }
 
@@ -104,7 +104,7 @@ const issuesQuery = (db: Db, id: number, f: IssueFilter) => {
   return q;
 };
 
-const issueColumns = ['seq', 'row_number as row', 'severity', 'code', 'field', 'message', 'value', 'params'] as const;
+const issueColumns = ['seq', 'row_number as row', 'station_code as station', 'severity', 'code', 'field', 'message', 'value', 'params'] as const;
 const countIssues = async (db: Db, id: number, f: IssueFilter) =>
   Number((await issuesQuery(db, id, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 

@@ -106,6 +106,7 @@ export const issuesResponse = z.object({
   page: z.number().int(), pageSize: z.number().int(), total: z.number().int(),
   issues: z.array(z.object({
     row: z.number().int().nullable().describe('Row number in the file (CSV line, Excel row, GeoJSON feature); null: the whole file'),
+    station: z.string().nullable().describe('The station code of that row as the file has it (valid or not); null: the whole file, or an issue saved before codes were kept'),
     severity: z.enum(['error', 'warning']),
     code: z.string().describe('Stable reason code, e.g. swapped_coordinates'),
     field: z.string().nullable(),

@@ -67,6 +67,8 @@ export interface UploadIssuesTable {
   value: string | null;
   /** sql/migrations/0007_upload_issue_params.sql: what the message is made of; null on rows saved before it. */
   params: ColumnType<Record<string, unknown> | null, string | null, never>;
+  /** sql/migrations/0011_upload_issue_station.sql: the row's station code as the file has it. */
+  station_code: string | null;
 }
 
 export interface UploadChangesTable {

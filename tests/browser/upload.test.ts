@@ -192,7 +192,7 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issues-csv').click()]);
     const report = readFileSync((await download.path())!, 'utf8');
-    expect(report.startsWith('\uFEFFDòng,Mức,Mã lỗi,Cột,Lý do,Giá trị\r\n')).toBe(true); // the page's language, like the messages
+    expect(report.startsWith('\uFEFFDòng,Mức,Mã lỗi,Cột,Lý do,Giá trị,Mã trạm\r\n')).toBe(true); // the page's language, like the messages
     expect(report).toContain(`${rows.swapped},Lỗi,swapped_coordinates,Vĩ độ,`);
     expect(report).toContain("'=HYPERLINK(");
     expect(report).not.toMatch(/(^|,)"?=/m);

@@ -29,7 +29,7 @@ describe.skipIf(dbKind() !== 'pglite')('stations CLI as a process', { timeout: 1
     expect(dry.stdout).not.toMatch(/migrations applied|\[#/);
     expect(dry.stderr).toMatch(/migrations applied: 0001_core.*0007_upload_issue_params/);
     expect(dry.stderr).toMatch(/\[#+\] đang lưu 2 dòng/);
-    expect(readFileSync(report, 'utf8')).toMatch(/^\uFEFFDòng,Mức,Mã lỗi,Cột,Lý do,Giá trị\r\n3,Lỗi,swapped_coordinates,Vĩ độ,"Vĩ độ 105,4/);
+    expect(readFileSync(report, 'utf8')).toMatch(/^\uFEFFDòng,Mức,Mã lỗi,Cột,Lý do,Giá trị,Mã trạm\r\n3,Lỗi,swapped_coordinates,Vĩ độ,"Vĩ độ 105,4/);
 
     const commit = await cli(['commit', '1', '--lang', 'en']);
     expect(commit.stdout).toContain('committed upload 1; undo with: npm run cli -- stations rollback 1');

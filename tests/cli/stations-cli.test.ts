@@ -46,9 +46,9 @@ describe(`stations CLI commands (${dbKind()})`, () => {
     expect(r.out).not.toContain('[');
     expect(r.progress).toMatch(/\[#+\] đang lưu 4 dòng/);
     const text = readFileSync(report, 'utf8');
-    expect(text.startsWith('\uFEFFDòng,Mức,Mã lỗi,Cột,Lý do,Giá trị\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFDòng,Mức,Mã lỗi,Cột,Lý do,Giá trị,Mã trạm\r\n')).toBe(true);
     expect(text).toContain(`4,Lỗi,unknown_technology,Công nghệ,"Công nghệ ""=HYPERLINK(""x"")"" không hợp lệ`);
-    expect(text).toContain(`,"'=HYPERLINK(""x"")"\r\n`);
+    expect(text).toContain(`,"'=HYPERLINK(""x"")",`);
     expect(text.trimEnd().split('\r\n')).toHaveLength(4);
     expect(await snapshotStations(database)).toEqual(before);
 

@@ -81,11 +81,11 @@ describe(`uploads API, whole files (${dbKind()})`, () => {
     // text() drops the BOM the report starts with
     const report = async (lang: string) => (await (await fetch(`${server.url}/api/uploads/${preview.id}/errors?format=csv&lang=${lang}`)).text()).split('\r\n');
     const [vi, en] = [await report('vi'), await report('en')];
-    expect(vi.slice(0, 2)).toEqual(['Dòng,Mức,Mã lỗi,Cột,Lý do,Giá trị', ',Cảnh báo,unknown_column,,"Không nhận ra cột ""Ghi chú"": cột này được để riêng, không nhập vào hệ thống",Ghi chú']);
-    expect(en[0]).toBe('row,severity,code,field,message,value');
+    expect(vi.slice(0, 2)).toEqual(['Dòng,Mức,Mã lỗi,Cột,Lý do,Giá trị,Mã trạm', ',Cảnh báo,unknown_column,,"Không nhận ra cột ""Ghi chú"": cột này được để riêng, không nhập vào hệ thống",Ghi chú,']);
+    expect(en[0]).toBe('row,severity,code,field,message,value,station_code');
     expect(en[2]).toMatch(/^2,error,bad_number,latitude,/);
     // The level and the column in the page's words in Vietnamese; the code stays a code.
-    expect(vi[2]).toMatch(/^2,Lỗi,bad_number,Vĩ độ,/);
+    expect(vi[2]).toMatch(/^2,Lỗi,bad_number,Vĩ độ,.*,abc,A$/); // and the row's station, to find it in a master list
     expect(server.errors).toEqual([]);
   });
 });
