@@ -73,7 +73,8 @@ export class PlannerApp {
     this.facets = facets;
     this.createMap(config);
     await this.loadSet();
-    this.notice(this.signedIn ? null : this.t('signInForStations'), false, 'signInForStations');
+    if (this.signedIn) this.notice(null);
+    else this.notice(this.t('signInForStations'), false, 'signInForStations');
     window.addEventListener('popstate', () => void this.apply({ ...parseState(location.search), lang: pageLang() }, false));
     followLangChanges((lang) => { if (lang !== this.state.lang) void this.apply({ ...this.state, lang }, false).then(() => this.writeUrl(false)); });
   }

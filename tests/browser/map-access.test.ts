@@ -84,6 +84,9 @@ describe.skipIf(!availability.run)('map page: keyboard, phone, signed out, popup
       await page.waitForFunction((iso) => (window as any).__planner.app.stats.asOf === iso, isoDaysBefore(today, days));
       expect((await focused(page)).testid).toBe('asof-slider');
     }
+    // Signed in, no change brings back the signed-out notice (QA4 N1: it came back on every render).
+    expect(await page.getByTestId('notice').isHidden()).toBe(true);
+    expect(await page.getByTestId('notice').getAttribute('data-key')).toBeNull();
     expect(problems).toEqual([]);
     await close();
   });
