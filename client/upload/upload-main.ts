@@ -26,6 +26,9 @@ const form = $<HTMLFormElement>('#form');
 const operatorSelect = $<HTMLSelectElement>('#operator');
 const modeSelect = $<HTMLSelectElement>('#mode');
 const sheetInput = $<HTMLInputElement>('#sheet');
+/** The file a sheet button filled the sheet field for: another file starts without it (a typed sheet stays). */
+let sheetChosenFor: File | null = null;
+sheetInput.addEventListener('input', () => { sheetChosenFor = null; });
 const fileInput = $<HTMLInputElement>('#file');
 const drop = $('#drop');
 const message = $('#message');
@@ -50,7 +53,7 @@ function failFile(err: unknown, file: File): void {
   learnUploadLimit(err);
   renderDrop();
   const sheets = isWorkbook(file) ? sheetChoices(err).others : [];
-  const choose = (sheet: string) => { sheetInput.value = sheet; void upload(file); };
+  const choose = (sheet: string) => { sheetInput.value = sheet; sheetChosenFor = file; void upload(file); };
   const reason = err instanceof ApiError ? (err.details as { reason?: unknown } | null)?.reason : undefined;
   const more = sheets.length ? [sheetButtons(tx, sheets, choose)]
     : isWorkbook(file) && reason === 'missing_columns' ? [el('p', { class: 'message-detail', 'data-testid': 'sheet-hint' }, tx.t('sheetHint'))] : [];
@@ -185,6 +188,7 @@ async function upload(file: File): Promise<void> {
     showMessage(message, tx, 'error', text, undefined, { file: file.name });
     return;
   }
+  if (sheetChosenFor && sheetChosenFor !== file) { sheetInput.value = ''; sheetChosenFor = null; }
   const body = new FormData();
   body.append('operator', operatorSelect.value);
   body.append('mode', modeSelect.value);

@@ -137,10 +137,9 @@ describe.skipIf(!availability.run)('upload page after the QA3 report, in Chromiu
     expect(await page.getByTestId('commit').count()).toBe(0);
     expect(await page.getByTestId('changes').isHidden()).toBe(true);
     expect(await page.getByTestId('issues').isHidden()).toBe(true);
-    // Today's server lists no sheets with missing columns: the page says how to name one; once it does, they are offered.
-    const offered = await page.locator('[data-testid="sheet-choice"]').allTextContents();
-    if (offered.length) expect(offered).not.toContain('Hướng dẫn');
-    else expect(await page.getByTestId('sheet-hint').textContent()).toMatch(/ô "Trang tính"/);
+    // The refusal names the sheet read and offers the others.
+    expect(await page.locator('[data-testid="sheet-choice"]').allTextContents()).toEqual(['Trạm 4G', 'Trạm 5G']);
+    expect(await page.locator('[data-testid="message"] .message-text').textContent()).toContain('trang tính "Hướng dẫn"');
 
     // A sheet that does not exist: the refusal lists the workbook's sheets, as buttons.
     await page.getByTestId('sheet').fill('Không có');
@@ -156,7 +155,9 @@ describe.skipIf(!availability.run)('upload page after the QA3 report, in Chromiu
     expect(await page.getByTestId('preview-meta').textContent()).toContain('xlsx · Trạm 5G');
     expect(await page.getByTestId('count-create').locator('.stat-value').textContent()).toBe('2');
     expect(await page.getByTestId('message').isHidden()).toBe(true);
-    await page.getByTestId('sheet').fill('');
+    // The sheet a button chose was for that file: the next file is read without it (QA4 N2).
+    await dropAndPreview(page, 'sau.csv', newStations('QA3-B2N', 1));
+    expect(await page.getByTestId('sheet').inputValue()).toBe('');
     expect(problems).toEqual([]);
     await close();
   });
