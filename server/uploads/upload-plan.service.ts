@@ -148,9 +148,10 @@ function conflictIssue(c: PlanConflict, today: string): RowIssue {
 
 /** Keys of every row that names a station, valid or not: replace mode must not decommission those. */
 function rememberKeys(values: Parameters<typeof validateRow>[0]['values'], keys: Set<string>, codes: Set<string>) {
-  const code = readText(values.station_code ?? null, 1000);
-  if (!code.ok || !code.value) return;
+  const read = readText(values.station_code ?? null, 1000);
+  if (!read.ok || !read.value) return;
+  const code = read.value.normalize('NFKC'); // as validateRow keeps it
   const tech = normalizeTechnology(cellText(values.technology ?? null));
-  if (tech) keys.add(stationKey(code.value, tech));
-  else codes.add(code.value);
+  if (tech) keys.add(stationKey(code, tech));
+  else codes.add(code);
 }

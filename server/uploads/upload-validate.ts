@@ -116,9 +116,11 @@ function readCode(cell: Cells[Field], error: ErrorFn, refuse: RefuseFn): string 
   if (typeof cell === 'boolean') return void error('bad_text', 'station_code', { kind: 'boolean' }), null;
   if (typeof cell === 'string' && SCIENTIFIC.test(cell.trim())) return void error('bad_text', 'station_code', { kind: 'scientific' }), null;
   const t = readVisibleText(cell, MAX_CODE_LENGTH);
-  if (t.ok && EXAMPLE_CODES.has(t.value.text.toUpperCase())) return void error('bad_text', 'station_code', { kind: 'example' }), null;
-  if (t.ok) return t.value.text;
-  return void refuse('bad_text', 'station_code', t), null;
+  if (!t.ok) return void refuse('bad_text', 'station_code', t), null;
+  // Full-width letters and digits (ＱＡ-FL-002, typed with an IME) are the ASCII ones: a code is compared as it reads.
+  const code = t.value.text.normalize('NFKC');
+  if (EXAMPLE_CODES.has(code.toUpperCase())) return void error('bad_text', 'station_code', { kind: 'example' }), null;
+  return code;
 }
 
 function readRequiredTechnology(cell: Cells[Field], error: ErrorFn, refuse: RefuseFn): Technology | null {

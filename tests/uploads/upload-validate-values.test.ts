@@ -177,3 +177,10 @@ describe('decommissioned without a date', () => {
     expect(keys(check({ status: 'on_air' }).issues)).toEqual([]);
   });
 });
+
+describe('full-width codes', () => {
+  it('are the ASCII code they read as (NFKC): typed with an IME, the same station', () => {
+    expect(check({ station_code: 'ＱＡ－ＦＬ－００２' }).station).toMatchObject({ code: 'QA-FL-002' });
+    expect(check({ station_code: 'Trạm-１' }).station).toMatchObject({ code: 'Trạm-1' });
+  });
+});
