@@ -59,6 +59,8 @@ export class PlannerApp {
   private counts: ReturnType<typeof sumCounts> | null = null;
   private card: { code: string; operators: OperatorFigures[] | 'loading' | null } | null = null;
   private hover: string | null = null;
+  /** The station popup open now: kept clear of the area card, also when the card changes under it. */
+  private stationPopup: L.Popup | null = null;
   /** Station data needs an account (server/auth/policy.ts): signed out, the map asks for none. */
   private signedIn = false;
 
@@ -94,6 +96,8 @@ export class PlannerApp {
     this.stations.on('station:click', (e) => {
       const { station, latlng } = e as unknown as { station: { p: import('./api.js').StationProps }; latlng: L.LatLng };
       const popup = L.popup({ maxWidth: 300, autoPan: false }).setLatLng(latlng).setContent(renderStationPopup(this.t, this.state.lang, station.p)).openOn(this.map);
+      this.stationPopup = popup;
+      popup.once('remove', () => { if (this.stationPopup === popup) this.stationPopup = null; });
       keepPopupClearOf(this.map, popup, this.ui.card.querySelector('.area-card'));
     });
     this.stations.on('cluster:click', (e) => {
@@ -312,6 +316,8 @@ export class PlannerApp {
     const pinned = this.card?.code === code ? this.card : null;
     fill(this.ui.card, renderAreaCard(this.t, this.state.lang, row, pinned?.operators ?? null,
       pinned ? () => { this.card = null; this.change({ selected: null }); } : null));
+    // The click on a station also selects its area: the card drawn after the popup may now cover it.
+    if (this.stationPopup) keepPopupClearOf(this.map, this.stationPopup, this.ui.card.querySelector('.area-card'));
   }
 
   private async exportGeojson(): Promise<void> {

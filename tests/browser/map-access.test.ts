@@ -208,4 +208,44 @@ describe.skipIf(!availability.run)('map page: keyboard, phone, signed out, popup
     expect(problems).toEqual([]);
     await close();
   });
+
+  it('keeps the popup clear when the card is drawn after it (the click selects the station\'s area too; QA4 B12)', async () => {
+    const { page, problems, close } = await openPage(server.url, '/?area=891&operator=VNPT');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="area-table"] tbody tr').length === 1);
+    // Zoomed in on a station of the area, placed where the card's lower right corner will be.
+    const station = await page.evaluate(() => {
+      const P = (window as any).__planner;
+      return new Promise<{ lat: number; lon: number }>((resolve) => {
+        const pick = () => {
+          const s = P.stations.data?.points?.[0];
+          if (!s) return void setTimeout(pick, 50);
+          resolve({ lat: s.lat, lon: s.lon });
+        };
+        pick();
+      });
+    });
+    await page.evaluate(({ lat, lon }) => (window as any).__planner.map.setView([lat, lon], 15, { animate: false }), station);
+    await page.waitForFunction(() => document.getElementById('map')?.dataset.stationsKind === 'points', null, { timeout: 30_000 });
+    await page.evaluate(({ lat, lon }) => {
+      const P = (window as any).__planner;
+      const at = P.map.latLngToContainerPoint([lat, lon]);
+      P.map.panBy([at.x - 300, at.y - 330], { animate: false });
+    }, station);
+    const at = await page.evaluate(({ lat, lon }) => (window as any).__planner.map.latLngToContainerPoint([lat, lon]), station);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(map.x + at.x, map.y + at.y);
+    await page.getByTestId('station-popup').waitFor();
+    // The card of the area the click selected, with its operators, drawn after the popup.
+    await page.waitForFunction(() => document.querySelector('.area-card') !== null && !document.querySelector('.area-card')!.textContent!.includes('…'));
+    const apart = await page.waitForFunction(() => {
+      const a = document.querySelector('.leaflet-popup')?.getBoundingClientRect(), b = document.querySelector('.area-card')?.getBoundingClientRect();
+      if (!a || !b) return false;
+      const host = document.querySelector('.card-host');
+      const hidden = host && getComputedStyle(host).visibility !== 'visible';
+      return hidden || a.left >= b.right || a.right <= b.left || a.top >= b.bottom || a.bottom <= b.top;
+    }, null, { timeout: 5_000 }).then(() => true, () => false);
+    expect(apart).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
 });
