@@ -3,6 +3,7 @@ import { authApi, AuthError, type Me } from './auth-api.js';
 import { pageLang, rememberLang } from '../lang.js';
 import { authText, roleKey, type AuthKey, type AuthLang } from './auth-i18n.js';
 import { el } from './el.js';
+import { halfInLanguage } from '../bilingual.js';
 
 /** Where to go after signing in: a path on this site only (never `//other.host`). */
 export function safeNext(raw: string | null): string {
@@ -13,6 +14,8 @@ export function safeNext(raw: string | null): string {
 let lang: AuthLang = pageLang();
 const t = (key: AuthKey, vars?: Record<string, string>) => authText(lang, key, vars);
 const root = document.getElementById('auth')!;
+/** A refusal said "English / Tiếng Việt" by the server: the page's half only. */
+const inLang = (text: string) => halfInLanguage(text, lang) ?? text;
 
 function langSwitch(me: Me | null) {
   return el('div', { class: 'auth-lang', role: 'group', 'aria-label': 'Language / Ngôn ngữ' },
@@ -43,7 +46,8 @@ function loginForm(me: Me | null, note: string | null) {
       await authApi.login(username.value.normalize('NFC'), password.value);
       location.assign(safeNext(new URLSearchParams(location.search).get('next')));
     } catch (err) {
-      const text = err instanceof AuthError && err.retryAfter ? `${err.message} ${t('retryIn', { seconds: String(err.retryAfter) })}` : (err as Error).message;
+      const said = inLang((err as Error).message);
+      const text = err instanceof AuthError && err.retryAfter ? `${said} ${t('retryIn', { seconds: String(err.retryAfter) })}` : said;
       status.replaceChildren(message(text, 'error'));
       button.disabled = false;
       button.textContent = t('submit');
@@ -63,7 +67,7 @@ function accountView(me: Me & { user: NonNullable<Me['user']> }) {
       await authApi.changePassword(current.value, next.value);
       render(null, t('passwordChanged'));
     } catch (err) {
-      status.replaceChildren(message((err as Error).message, 'error'));
+      status.replaceChildren(message(inLang((err as Error).message), 'error'));
     }
   } }, el('h2', {}, t('changePassword')), field(t('currentPassword'), current), field(t('newPassword'), next), status, el('button', { type: 'submit' }, t('save')));
   return [

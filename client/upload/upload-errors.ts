@@ -1,5 +1,6 @@
 import { ApiError } from './upload-api.js';
 import type { Lang, Texts } from './upload-i18n.js';
+import { halfInLanguage, looksVietnamese } from '../bilingual.js';
 
 /** What an operator reads for each error code the upload routes give; the server's own message follows as the detail. */
 const MESSAGES: Record<Lang, Record<string, string>> = {
@@ -82,21 +83,16 @@ function conflictItems(details: unknown, tx: Texts): string[] {
 /** Refusals of a whole file come in the page's language (the upload sends lang): their own words say it best. */
 const SAID_BY_SERVER = new Set(['unreadable_file']);
 
-const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
-
 /**
  * The server's message if it is in the page's language, else null: it is when the request
  * asked for that language; an "English / Tiếng Việt" message (sign-in refusals) gives the
- * part in the page's language when exactly one of its two halves is Vietnamese.
+ * part in the page's language.
  */
 export function serverWords(message: string, messageLang: Lang, lang: Lang): string | null {
+  const half = halfInLanguage(message, lang);
+  if (half !== null) return half;
   const halves = message.split(' / ');
-  if (halves.length === 2) {
-    const [a, b] = halves as [string, string];
-    const viA = VIETNAMESE.test(a), viB = VIETNAMESE.test(b);
-    if (viA !== viB) return (lang === 'vi') === viA ? a : b;
-    if (viA) return lang === 'vi' ? message : null;
-  }
+  if (halves.length === 2 && looksVietnamese(halves[0]!)) return lang === 'vi' ? message : null;
   return messageLang === lang ? message : null;
 }
 
