@@ -108,6 +108,7 @@ async function act(id: number, action: 'commit' | 'rollback' | 'discard', lang: 
 export const uploadApi = {
   operators: () => request<{ operators: { code: string; name: string }[] }>('GET', '/api/stations/facets').then((r) => r.operators),
   upload: (id: number) => request<UploadView>('GET', `/api/uploads/${id}`),
+  limits: () => request<{ maxBytes: number; maxRows: number }>('GET', '/api/uploads/limits'),
   history: (before?: number) => request<{ uploads: UploadView[]; nextBefore: number | null }>('GET', `/api/uploads?${query({ limit: 20, before })}`),
   changes: (id: number, f: { page: number; pageSize: number; action?: string }) =>
     request<{ page: number; pageSize: number; changes: Change[] }>('GET', `/api/uploads/${id}/changes?${query(f)}`),

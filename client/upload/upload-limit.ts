@@ -1,4 +1,4 @@
-import { ApiError } from './upload-api.js';
+import { ApiError, uploadApi } from './upload-api.js';
 
 /**
  * The largest file one upload takes, as the server says (GET /api/uploads/limits) when the page
@@ -25,9 +25,8 @@ export function learnUploadLimit(err: unknown): boolean {
 /** Asks the server for its limit; keeps the one known if the answer is not usable. */
 export async function loadUploadLimit(): Promise<void> {
   try {
-    const res = await fetch('/api/uploads/limits', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-    const body = (await res.json()) as { maxBytes?: unknown };
-    if (res.ok && typeof body.maxBytes === 'number' && Number.isFinite(body.maxBytes) && body.maxBytes > 0) maxBytes = body.maxBytes;
+    const { maxBytes: max } = await uploadApi.limits();
+    if (typeof max === 'number' && Number.isFinite(max) && max > 0) maxBytes = max;
   } catch {
     // The default stays; a 413 still teaches the real limit.
   }

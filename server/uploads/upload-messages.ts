@@ -1,6 +1,5 @@
 import { AppError } from '../errors.js';
 import { FIELDS, TEMPLATE_HEADERS, type Field } from './upload-headers.js';
-import { rejectFile, tooLarge } from './upload-source.js';
 import { FILE_MESSAGES, ISSUE_MESSAGES, type FileReason, type Lang, type ReaderIssueCode, type Texts } from './upload-message-texts.js';
 import type { IssueCode, RowIssue } from './upload-validate.js';
 
@@ -135,7 +134,7 @@ export function renderFileProblem(reason: string, params: unknown, lang: Lang): 
   return texts ? render(texts[lang], lang, { field: null, value: null, params: p }) : null;
 }
 
-/** A refusal of an action (409/404…) with `details: { reason, params }`, said in English; inLanguage says it in another. */
+/** A refusal (a file 422/413, an action 409/404) with `details: { reason, params }`, said in English; inLanguage says it in another. */
 export function refusal(status: number, code: string, reason: string, params: FileParams, legacy: Record<string, unknown> = {}): AppError {
   return new AppError(status, code, renderFileProblem(reason, params, 'en') ?? reason, { ...legacy, reason, params });
 }
@@ -149,11 +148,11 @@ export function inLanguage(err: unknown, lang: Lang): unknown {
 
 /** 422 with `details: { reason, params }` (and any older detail keys kept for existing clients). */
 export function unreadableFile(reason: FileReason, params: FileParams = {}, legacy: Record<string, unknown> = {}): AppError {
-  return rejectFile(renderFileProblem(reason, params, 'en')!, { ...legacy, reason, params });
+  return refusal(422, 'unreadable_file', reason, params, legacy);
 }
 
 export function fileTooLarge(reason: 'too_many_rows' | 'too_many_bytes', params: FileParams, legacy: Record<string, unknown> = {}): AppError {
-  return tooLarge(renderFileProblem(reason, params, 'en')!, { ...legacy, reason, params });
+  return refusal(413, 'upload_too_large', reason, params, legacy);
 }
 
 /** A warning about the whole file (row null). */

@@ -1,4 +1,3 @@
-import { AppError } from '../errors.js';
 import type { Field } from './upload-headers.js';
 import type { IssueParams, ReaderIssueCode } from './upload-messages.js';
 import type { IssueCode } from './upload-validate.js';
@@ -48,15 +47,6 @@ export interface ColumnReport {
   hiddenRows?: number[];
   /** Total lines under the table ("Tổng cộng", "Total"): left out, each said in a warning (the first 20). */
   totalRows?: { row: number; text: string }[];
-}
-
-/** A file that cannot be read at all: 422, nothing saved, the message says what to fix. */
-export function rejectFile(message: string, details?: unknown): AppError {
-  return new AppError(422, 'unreadable_file', message, details);
-}
-
-export function tooLarge(message: string, details?: unknown): AppError {
-  return new AppError(413, 'upload_too_large', message, details);
 }
 
 export function isBlank(cell: Cell | undefined): boolean {

@@ -60,9 +60,11 @@ export function validateRow(row: ParsedRow, ctx: ValidateContext): { station: Va
   const v = row.values;
   // A cell showing a failed formula (#REF!) is that error, and only that: not also "not a number".
   const failed = new Set((Object.keys(v) as Field[]).filter((f) => isExcelError(v[f])));
-  const station = cellText(v.station_code).slice(0, MAX_CODE_LENGTH) || null;
+  // The row's station code as written, for its issues: read once, and only for a row that has one.
+  let station: string | null | undefined;
   const issue = (severity: RowIssue['severity']): ErrorFn => (code, field, params = {}) => {
     if (field && failed.has(field) && code !== 'formula_error') return;
+    station ??= cellText(v.station_code).slice(0, MAX_CODE_LENGTH) || null;
     issues.push(makeIssue({ row: row.rowNumber, severity, code, field, params, value: field ? cellText(v[field]).slice(0, 200) || null : null, station }));
   };
   const error = issue('error');
