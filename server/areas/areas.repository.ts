@@ -45,41 +45,6 @@ export async function findAreaFeature(db: Db, setId: number, code: string): Prom
   return (await listAreaFeatures(db, setId, [code]))[0];
 }
 
-export interface AreaInsert {
-  setId: number;
-  code: string;
-  name: string;
-  parentCode: string | null;
-  population: number | null;
-  properties: Record<string, unknown>;
-  geometry: Geometry;
-}
-
-/**
- * Inserts one area from GeoJSON. Invalid rings are repaired with ST_MakeValid and only the
- * polygonal part is kept; the reason is returned so the import can report it. Area in km²
- * comes from the geography (true ellipsoidal area, not square degrees).
- */
-export async function insertArea(db: Db, area: AreaInsert): Promise<{ id: number; invalidReason: string | null }> {
-  const { rows } = await sql<{ id: number; invalid_reason: string | null }>`
-    with raw as (
-      select ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(area.geometry)}), 4326)) as g
-    ), fixed as (
-      select case when ST_IsValid(g) then null else ST_IsValidReason(g) end as invalid_reason,
-             ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) as g
-      from raw
-    )
-    insert into areas (set_id, code, name, parent_code, geom, area_km2, population, properties)
-    select ${area.setId}::int, ${area.code}, ${area.name}, ${area.parentCode}, f.g,
-           ST_Area(f.g::geography) / 1e6, ${area.population}::int, ${JSON.stringify(area.properties)}::jsonb
-    from fixed f
-    where not ST_IsEmpty(f.g)
-    returning id, (select invalid_reason from fixed) as invalid_reason`.execute(db);
-  const row = rows[0];
-  if (!row) throw new Error(`area ${area.code} has no polygonal surface left after repair`);
-  return { id: row.id, invalidReason: row.invalid_reason };
-}
-
 /** Sets (or clears, with null) the environment class the coverage model uses for one area. */
 export async function updateAreaEnvironment(db: Db, setId: number, code: string, environment: string | null): Promise<boolean> {
   const r = await db.updateTable('areas').set({ environment }).where('set_id', '=', setId).where('code', '=', code).executeTakeFirst();

@@ -1,15 +1,22 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Feature, Geometry } from 'geojson';
+import type { Geometry } from 'geojson';
 import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { insertArea } from '../areas/areas.repository.js';
 import { assignStations } from '../stations/stations.repository.js';
+import { nameCodes, parseFeatures, textOf, throwProblems, type BoundaryProblem } from './boundary-features.js';
+import { planParents, type ParentSource } from './boundary-parents.js';
+import { insertParentsFromChildren, insertPolygons } from './boundary-import.repository.js';
 import { findBoundarySet, insertBoundarySet } from './boundary-sets.repository.js';
+
+export const LEVELS = ['country', 'province', 'district', 'commune', 'other'] as const;
+export type Level = (typeof LEVELS)[number];
 
 export const boundarySetMeta = z.object({
   name: z.string().trim().min(1).max(200).transform((s) => s.normalize('NFC')),
-  level: z.enum(['country', 'province', 'district', 'commune', 'other']).default('district'),
+  level: z.enum(LEVELS).default('district'),
+  /** The level of the parents; unset with parents: the level above (see parentLevelOf). */
+  parentLevel: z.enum(LEVELS).nullable().default(null),
   source: z.string().max(2000).nullable().default(null),
   licence: z.string().max(500).nullable().default(null),
   validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
@@ -21,6 +28,7 @@ export type BoundarySetMeta = z.input<typeof boundarySetMeta>;
 export interface FieldMap {
   codeField: string;
   nameField: string;
+  /** The areas' property holding their parent's code: the set gets a parent level. */
   parentField?: string | undefined;
   populationField?: string | undefined;
 }
@@ -29,74 +37,82 @@ export interface ImportReport {
   setId: number;
   name: string;
   areas: number;
-  repaired: { code: string; reason: string }[];
+  parentLevel: string | null;
+  parents: number;
+  /** Repaired geometries: `level` says whether the area or a parent was repaired. */
+  repaired: { code: string; reason: string; level: 'area' | 'parent' }[];
+  /** Parents of the parents file that no area names: not imported (a warning). */
+  childlessParents: string[];
 }
 
 interface ParsedArea { code: string; name: string; parentCode: string | null; population: number | null; properties: Record<string, unknown>; geometry: Geometry }
 
-/** Reads and checks every feature first; any problem stops the import before anything is written. */
-export function parseBoundaryFeatures(input: unknown, fields: FieldMap): ParsedArea[] {
-  const fc = input as { type?: unknown; features?: unknown };
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new AppError(400, 'invalid_file', 'The file is not a GeoJSON FeatureCollection');
-  }
-  if (fc.features.length === 0) throw new AppError(400, 'invalid_file', 'The FeatureCollection has no features');
-  const problems: { feature: number; message: string }[] = [];
-  const seen = new Set<string>();
+/** Since 2025 a commune's parent is its province (districts were abolished). */
+export function parentLevelOf(level: Level): Level {
+  return level === 'province' ? 'country' : level === 'other' ? 'other' : 'province';
+}
+
+/** Reads and checks every feature of the areas' file, collecting problems (thrown together by the caller). */
+export function parseBoundaryFeatures(input: unknown, fields: FieldMap, problems: BoundaryProblem[] = []): ParsedArea[] {
+  const { features, featureNumbers } = parseFeatures(input, fields, 'areas', problems);
   const areas: ParsedArea[] = [];
-  (fc.features as Feature[]).forEach((f, i) => {
-    const n = i + 1;
-    const props = (f?.properties ?? {}) as Record<string, unknown>;
-    const type = f?.geometry?.type;
-    if (type !== 'Polygon' && type !== 'MultiPolygon') {
-      problems.push({ feature: n, message: `geometry is ${type ?? 'missing'}, expected Polygon or MultiPolygon` });
-      return;
-    }
-    const code = textOf(props[fields.codeField]);
-    const name = textOf(props[fields.nameField]);
-    if (!code) problems.push({ feature: n, message: `no code in property "${fields.codeField}"` });
-    if (!name) problems.push({ feature: n, message: `no name in property "${fields.nameField}"` });
-    if (code && seen.has(code)) problems.push({ feature: n, message: `code "${code}" appears twice` });
-    if (!code || !name) return;
-    seen.add(code);
-    const popRaw = fields.populationField ? props[fields.populationField] : undefined;
+  features.forEach((f, i) => {
+    const popRaw = fields.populationField ? f.properties[fields.populationField] : undefined;
     const population = popRaw === undefined || popRaw === null || popRaw === '' ? null : Number(popRaw);
     if (population !== null && (!Number.isInteger(population) || population < 0)) {
-      problems.push({ feature: n, message: `population "${String(popRaw)}" is not a whole number` });
+      problems.push({ file: 'areas', feature: featureNumbers[i]!, message: `population "${String(popRaw)}" is not a whole number` });
       return;
     }
-    const parentCode = fields.parentField ? textOf(props[fields.parentField]) || null : null;
-    areas.push({ code, name, parentCode, population, properties: props, geometry: f.geometry });
+    const parentCode = fields.parentField ? textOf(f.properties[fields.parentField]) || null : null;
+    areas.push({ ...f, parentCode, population });
   });
-  if (problems.length) {
-    throw new AppError(400, 'invalid_file', `${problems.length} problem(s) in the boundary file; nothing was imported`, problems);
-  }
   return areas;
 }
 
-const textOf = (v: unknown) => (v === undefined || v === null ? '' : String(v).normalize('NFC').trim());
-
 /**
- * Imports a boundary set in the caller's transaction: the set, every area (invalid rings
- * repaired by ST_MakeValid and reported), then every existing station placed into it.
+ * Imports a boundary set in the caller's transaction: the set, every area, its parents (from
+ * their own file, or the union of the areas when `parents` gives none), then every existing
+ * station placed into the areas. Both files are read and checked before anything is written;
+ * invalid rings are repaired by ST_MakeValid and reported.
  */
 export async function importBoundarySet(
   trx: Kysely<DB> | Transaction<DB>,
   meta: BoundarySetMeta,
   input: unknown,
   fields: FieldMap,
+  parents?: ParentSource,
 ): Promise<ImportReport> {
   const m = boundarySetMeta.parse(meta);
-  const areas = parseBoundaryFeatures(input, fields);
+  if (parents && !fields.parentField) throw new AppError(400, 'invalid_parameter', 'Parents need the areas\' parent field (--parent-field): which parent each area belongs to');
+  const problems: BoundaryProblem[] = [];
+  const areas = parseBoundaryFeatures(input, fields, problems);
+  const plan = fields.parentField ? planParents(areas, parents ?? { kind: 'union' }, problems) : null;
+  throwProblems(problems);
+  const parentLevel = plan ? (m.parentLevel ?? parentLevelOf(m.level)) : null;
+  if (parentLevel && parentLevel === m.level && m.level !== 'other') {
+    throw new AppError(400, 'invalid_parameter', `The parent level must differ from the areas' level (both are "${m.level}")`);
+  }
   if (await findBoundarySet(trx, m.name)) {
     throw new AppError(409, 'conflict', `A boundary set named "${m.name}" exists already; sets are versioned, give the new one its own name`);
   }
-  const setId = await insertBoundarySet(trx, m);
-  const repaired: ImportReport['repaired'] = [];
-  for (const a of areas) {
-    const { invalidReason } = await insertArea(trx, { setId, ...a });
-    if (invalidReason) repaired.push({ code: a.code, reason: invalidReason });
+  const setId = await insertBoundarySet(trx, { ...m, parentLevel });
+  const written = await insertPolygons(trx, setId, areas, 'areas');
+  const repaired: ImportReport['repaired'] = written.repaired.map((r) => ({ ...r, level: 'area' }));
+  let empty = written.empty;
+  if (plan) {
+    const fromFile = plan.parents.filter((p) => p.geometry !== null) as (typeof plan.parents[number] & { geometry: Geometry })[];
+    if (fromFile.length) {
+      const p = await insertPolygons(trx, setId, fromFile, 'parents');
+      repaired.push(...p.repaired.map((r) => ({ ...r, level: 'parent' as const })));
+      empty = [...empty, ...p.empty.map((c) => `parent ${c}`)];
+    } else {
+      await insertParentsFromChildren(trx, setId, plan.parents);
+    }
+  }
+  if (empty.length) {
+    throw new AppError(400, 'invalid_file', `No polygonal surface is left after repair of ${nameCodes(empty)}; nothing was imported`,
+      [{ problem: 'empty_after_repair', codes: empty, message: 'no polygonal surface left after repair' }]);
   }
   await assignStations(trx, setId, null);
-  return { setId, name: m.name, areas: areas.length, repaired };
+  return { setId, name: m.name, areas: areas.length, parentLevel, parents: plan?.parents.length ?? 0, repaired, childlessParents: plan?.childless ?? [] };
 }

@@ -7,12 +7,16 @@ export interface BoundarySetRow {
   id: number;
   name: string;
   level: string;
+  /** The level above the areas (e.g. province above communes); null: the set has none. */
+  parentLevel: string | null;
   source: string | null;
   licence: string | null;
   validFrom: string | null;
   validTo: string | null;
   isDemo: boolean;
   areaCount: number;
+  /** How many parents the set has (0 without a parent level). */
+  parentCount: number;
   createdAt: Date;
 }
 
@@ -20,9 +24,10 @@ const baseQuery = (db: Db) =>
   db
     .selectFrom('boundary_sets as b')
     .select([
-      'b.id', 'b.name', 'b.level', 'b.source', 'b.licence',
+      'b.id', 'b.name', 'b.level', 'b.parent_level as parentLevel', 'b.source', 'b.licence',
       'b.valid_from as validFrom', 'b.valid_to as validTo', 'b.is_demo as isDemo', 'b.created_at as createdAt',
       sql<number>`(select count(*)::int from areas a where a.set_id = b.id)`.as('areaCount'),
+      sql<number>`(select count(*)::int from parent_areas p where p.set_id = b.id)`.as('parentCount'),
     ]);
 
 export async function listBoundarySets(db: Db): Promise<BoundarySetRow[]> {
@@ -37,12 +42,12 @@ export async function findBoundarySet(db: Db, key: string): Promise<BoundarySetR
 
 export async function insertBoundarySet(
   db: Db,
-  set: { name: string; level: string; source: string | null; licence: string | null; validFrom: string | null; validTo: string | null; isDemo: boolean },
+  set: { name: string; level: string; parentLevel?: string | null; source: string | null; licence: string | null; validFrom: string | null; validTo: string | null; isDemo: boolean },
 ): Promise<number> {
   const row = await db
     .insertInto('boundary_sets')
     .values({
-      name: set.name, level: set.level, source: set.source, licence: set.licence,
+      name: set.name, level: set.level, parent_level: set.parentLevel ?? null, source: set.source, licence: set.licence,
       valid_from: set.validFrom, valid_to: set.validTo, is_demo: set.isDemo,
     })
     .returning('id')

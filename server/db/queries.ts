@@ -8,7 +8,7 @@ const QUERIES_DIR = fileURLToPath(new URL('../../sql/queries/', import.meta.url)
 const cache = new Map<string, string>();
 
 /** The names of the long queries kept in `sql/queries/*.sql`. */
-export type QueryName = 'assign-stations' | 'station-steps' | 'upsert-stations' | 'station-grid' | 'upload-plan-rows' | 'upload-plan-decommission' | 'upload-write-stations' | 'upload-create-stations' | 'upload-changed-since' | 'planner-stations' | 'coverage';
+export type QueryName = 'assign-stations' | 'station-steps' | 'upsert-stations' | 'station-grid' | 'upload-plan-rows' | 'upload-plan-decommission' | 'upload-write-stations' | 'upload-create-stations' | 'upload-changed-since' | 'planner-stations' | 'coverage' | 'insert-areas';
 
 function loadQuery(name: QueryName): string {
   let text = cache.get(name);

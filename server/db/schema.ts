@@ -15,6 +15,19 @@ export interface BoundarySetsTable {
   valid_to: IsoDate | null;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, never, never>;
+  /** The level of its parents (migration 0020); null: the set has no parent level. */
+  parent_level: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The parents of a set's areas (migration 0020): an area's parent_code is one of their codes. */
+export interface ParentAreasTable {
+  id: Generated<number>;
+  set_id: number;
+  code: string;
+  name: string;
+  geom: Geometry;
+  area_km2: number;
+  properties: ColumnType<Record<string, unknown>, string, string>;
 }
 
 export interface AreasTable {
@@ -95,6 +108,7 @@ export interface SchemaMigrationsTable {
 export interface DB {
   boundary_sets: BoundarySetsTable;
   areas: AreasTable;
+  parent_areas: ParentAreasTable;
   operators: OperatorsTable;
   stations: StationsTable;
   station_areas: StationAreasTable;

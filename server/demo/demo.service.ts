@@ -29,12 +29,14 @@ export async function loadDemoData(db: Kysely<DB>, data: DemoData = generateDemo
     }));
     const features = data.areas.map((a) => ({
       type: 'Feature' as const,
-      properties: { ...a.properties, code: a.code, name: a.name, parent_code: a.parentCode, population: a.population },
+      // Its parent (the province, by the 2019 districts' code) is the union of the districts.
+      properties: { ...a.properties, code: a.code, name: a.name, parent_code: a.parentCode, province: 'An Giang', population: a.population },
       geometry: a.geometry,
     }));
+    const withParents = data.areas.some((a) => a.parentCode !== null); // the benchmark's synthetic cells have none
     const report = await importBoundarySet(trx, { ...data.set, isDemo: true }, { type: 'FeatureCollection', features }, {
-      codeField: 'code', nameField: 'name', parentField: 'parent_code', populationField: 'population',
-    });
+      codeField: 'code', nameField: 'name', parentField: withParents ? 'parent_code' : undefined, populationField: 'population',
+    }, withParents ? { kind: 'union', nameField: 'province' } : undefined);
     return { loaded: true, areas: report.areas, stations: data.stations.length };
   });
   await analyzeTables(db);

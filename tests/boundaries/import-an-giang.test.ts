@@ -56,7 +56,8 @@ describe.skipIf(!present)(`import of the official An Giang districts (${dbKind()
       expect(real.totals.n5g).toBe(demo.totals.n5g);
       expect(real.rows.reduce((a, r) => a + r.n4g, 0)).toBeGreaterThan(real.totals.n4g * 0.9);
       // The newest official set becomes the default over the demo.
-      expect((await getJson(`${server.url}/api/boundary-sets`)).body.sets[0]).toMatchObject({ name: 'An Giang districts 2019', isDefault: true });
+      // Its parent level: the province, the union of its districts (no parents file given).
+      expect((await getJson(`${server.url}/api/boundary-sets`)).body.sets[0]).toMatchObject({ name: 'An Giang districts 2019', isDefault: true, parentLevel: 'province', parentCount: 1 });
     } finally {
       await server.close();
     }
