@@ -14,7 +14,7 @@ const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', 
 
 // `boundaries import` with a parents file, as a user runs it: one command, both levels, in an
 // embedded data folder of its own (the test's database is not involved).
-describe('npm run cli -- boundaries import --parents', { timeout: 180_000 }, () => {
+describe('npm run cli -- boundaries import --parents', { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'planner-parents-cli-'));
   const data = join(dir, 'data');
   const env = { ...process.env, PGLITE_DATA_DIR: data, DATABASE_URL: '', SEED_DEMO: 'false', LOG_LEVEL: 'silent' };
