@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { describeScope, resolveBoundarySet, resolveScope } from '../stats/scope.service.js';
-import { computeSetStats, operatorBreakdown } from '../stats/stats.service.js';
+import { operatorBreakdown } from '../figures/assemble-figures.js';
+import { computeSetFigures } from '../figures/figures.service.js';
+import { describeScope, resolveBoundarySet, resolveScope } from '../scope/scope.service.js';
 import { areaEnvironmentBody, areaEnvironmentQuery, areaParams, areasQuery } from './areas.schemas.js';
 import { buildAreaCollection } from './areas.service.js';
 import { findAreaFeature, updateAreaEnvironment } from './areas.repository.js';
@@ -20,17 +21,17 @@ export function areasRoutes(ctx: AppContext): Router {
     const scope = await resolveScope(ctx, areasQuery.parse(req.query));
     const area = await findAreaFeature(ctx.db, scope.set.id, code);
     if (!area) throw notFound(`Area "${code}" in boundary set "${scope.set.name}"`, { code, set: scope.set.id });
-    const stats = await computeSetStats(ctx, scope);
-    const row = stats.rows.find((r) => r.id === area.id)!;
-    const { id: _id, ...figures } = row;
+    const figures = await computeSetFigures(ctx, scope);
+    const row = figures.rows.find((r) => r.id === area.id)!;
+    const { id: _id, ...properties } = row;
     res.json({
       ...describeScope(scope),
       area: {
         type: 'Feature', id: area.code, bbox: area.bbox, geometry: area.geometry,
-        properties: { ...figures, attributes: area.properties },
+        properties: { ...properties, attributes: area.properties },
       },
       figures: { n4g: row.n4g, n5g: row.n5g, ratio: row.ratio, required: row.required, needed: row.needed, status: row.status },
-      operators: operatorBreakdown(stats, area.id, scope.target.bp),
+      operators: operatorBreakdown(figures, area.id),
     });
   });
   router.patch('/areas/:code/environment', async (req, res) => {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
-import { describeScope, type Scope } from '../stats/scope.service.js';
-import { computeSetStats } from '../stats/stats.service.js';
+import { computeSetFigures } from '../figures/figures.service.js';
+import { describeScope, type Scope } from '../scope/scope.service.js';
 import { listAreaFeatures, type AreaFeatureRow } from './areas.repository.js';
 
 /**
@@ -9,19 +9,19 @@ import { listAreaFeatures, type AreaFeatureRow } from './areas.repository.js';
  * from the figures, which change with every as-of date and target.
  */
 export async function buildAreaCollection(ctx: AppContext, scope: Scope) {
-  const [features, stats] = await Promise.all([
+  const [features, figures] = await Promise.all([
     ctx.cache.get(`area-features:${scope.set.id}`, scope.dataVersion, () => listAreaFeatures(ctx.db, scope.set.id)) as Promise<AreaFeatureRow[]>,
-    computeSetStats(ctx, scope),
+    computeSetFigures(ctx, scope),
   ]);
-  const figuresById = new Map(stats.rows.map((r) => [r.id, r]));
+  const figuresById = new Map(figures.rows.map((r) => [r.id, r]));
   return {
     type: 'FeatureCollection' as const,
     ...describeScope(scope),
     features: features.map((f) => {
-      const { id: _id, ...figures } = figuresById.get(f.id)!;
-      return { type: 'Feature' as const, id: f.code, bbox: f.bbox, geometry: f.geometry, properties: figures };
+      const { id: _id, ...properties } = figuresById.get(f.id)!;
+      return { type: 'Feature' as const, id: f.code, bbox: f.bbox, geometry: f.geometry, properties };
     }),
-    unassigned: stats.unassigned,
-    totals: stats.totals,
+    unassigned: figures.unassigned,
+    totals: figures.totals,
   };
 }

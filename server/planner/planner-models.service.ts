@@ -3,7 +3,7 @@ import { classifyEnvironment, type EnvironmentClass } from '../../geo/classify-e
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { listAreaFeatures, type AreaFeatureRow } from '../areas/areas.repository.js';
-import type { Scope } from '../stats/scope.service.js';
+import type { Scope } from '../scope/scope.service.js';
 import { listAreaEnvironments } from './planner.repository.js';
 
 /** What the modelled coverage of one area rests on: its class and the disc radii that follow. */

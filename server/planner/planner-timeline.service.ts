@@ -1,22 +1,18 @@
-import { computeGap } from '../../geo/compute-gap.js';
 import { projectTargetDate } from '../../geo/project-target-date.js';
 import type { AppContext } from '../context.js';
+import { figuresOf } from '../figures/assemble-figures.js';
+import { countScope } from '../figures/figures.service.js';
+import type { AreaOperatorCount } from '../figures/figures.types.js';
 import { listOperators } from '../operators/operators.repository.js';
-import type { Scope } from '../stats/scope.service.js';
+import type { Scope } from '../scope/scope.service.js';
 import { selectAreaModels } from './planner-models.service.js';
-import { loadStepIndex } from '../stats/stats.service.js';
-import { countFromSteps } from '../stats/step-counts.js';
 
-type TimelineCount = { onDate: string; areaId: number | null; operatorId: number; n4g: number; n5g: number };
+type TimelineCount = AreaOperatorCount & { onDate: string };
 
-/** Counts per date from the set's step index (built once per data version), as /api/stats counts. */
+/** Counts per date, as /api/stats counts (figures/figures.service.ts), set-wide or in one area. */
 async function countOnDates(ctx: AppContext, scope: Scope, dates: string[], areaId: number | null): Promise<TimelineCount[]> {
-  const steps = await loadStepIndex(ctx, scope.set.id, scope.dataVersion);
-  return dates.flatMap((onDate) =>
-    countFromSteps(steps, { asOf: onDate, baseline: scope.baseline, operatorId: scope.operator?.id ?? null })
-      .filter((c) => areaId === null || c.areaId === areaId)
-      .map((c) => ({ ...c, onDate })),
-  );
+  const perDate = await Promise.all(dates.map(async (onDate) => (await countScope(ctx, scope, onDate)).map((c) => ({ ...c, onDate }))));
+  return perDate.flat().filter((c) => areaId === null || c.areaId === areaId);
 }
 
 export const RUN_RATE_DAYS = 90;
@@ -69,7 +65,7 @@ export async function buildTimeline(ctx: AppContext, scope: Scope, areaCode: str
   const paceOf = (pick: (r: TimelineCount) => boolean) => {
     const now = sum(byDate.get(scope.asOf), pick);
     const then = sum(byDate.get(before), pick);
-    const gap = computeGap(now, bp);
+    const gap = figuresOf(now, bp);
     const pace = projectTargetDate({
       n4g: now.n4g, n5g: now.n5g, n5gBefore: then.n5g, needed: gap.needed, asOf: scope.asOf,
       dueOn: scope.target.dueOn, milestoneBp: milestoneOn(scope.asOf),
@@ -78,7 +74,7 @@ export async function buildTimeline(ctx: AppContext, scope: Scope, areaCode: str
   };
   const series = chartDates.map((d) => {
     const c = sum(byDate.get(d), () => true);
-    const gap = computeGap(c, bp);
+    const gap = figuresOf(c, bp);
     return { date: d, n4g: c.n4g, n5g: c.n5g, ratio: gap.ratio, required: gap.required, milestoneBp: milestoneOn(d) };
   });
   return {
@@ -89,6 +85,6 @@ export async function buildTimeline(ctx: AppContext, scope: Scope, areaCode: str
     series,
     pace: paceOf(() => true),
     areas: models.map((m) => ({ code: m.code, name: m.name, ...paceOf((r) => r.areaId === m.id) })),
-    operators: ops.filter((o) => !scope.operator || o.id === scope.operator.id).map((o) => ({ operator: o.code, operatorName: o.name, ...paceOf((r) => r.operatorId === o.id) })),
+    operators: ops.filter((o) => !scope.operators.length || scope.operators.some((s) => s.id === o.id)).map((o) => ({ operator: o.code, operatorName: o.name, ...paceOf((r) => r.operatorId === o.id) })),
   };
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { describeScope, resolveScope } from '../stats/scope.service.js';
+import { describeScope, resolveScope } from '../scope/scope.service.js';
 import { fileNameFor, sendPicksCsv, sendPicksXlsx } from './planner-export.js';
 import { describeRadii } from './planner-models.service.js';
 import { buildTimeline } from './planner-timeline.service.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { figuresQuery, isoDate, operatorCode, setParam, targetParam, technologyParam, wholeNumberParam } from '../http/params.schemas.js';
-import { scopeDescription } from '../stats/stats.schemas.js';
+import { figuresQuery, isoDate, listParam, operatorCode, setParam, targetParam, technologyParam, wholeNumberParam } from '../http/params.schemas.js';
+import { operatorFigures, scopeDescription, statsResponse } from '../stats/stats.schemas.js';
 
 const areaCode = z.string().trim().min(1).max(100).transform((s) => s.normalize('NFC')).describe('Area code in the set');
 
@@ -24,7 +24,8 @@ export const whatIfBody = z.strictObject({
   asOf: isoDate.optional(),
   baseline: isoDate.optional(),
   target: targetBody.optional().describe('What-if target: 0.5, "0.5" or "50%"'),
-  operator: operatorCode.optional().describe('Count only this operator\'s stations'),
+  operator: listParam(operatorCode, 8).optional().describe('Count only these operators\' stations (summed): one code, "A,B" or a list'),
+  area: listParam(areaCode).optional().describe('Also answer the total of these areas before and after (`selection`); the upgrades still apply in every area'),
   upgrades: z.array(z.strictObject({
     operator: operatorCode,
     topN: z.number().int().min(1).max(10_000).describe('Upgrade this many of the operator\'s top picks in every area'),
@@ -128,8 +129,15 @@ const gapRow = z.object({ n4g: z.number().int(), n5g: z.number().int(), ratio: z
 export const whatIfResponse = scopeDescription.extend({
   saved: z.literal(false),
   upgrades: z.array(z.object({ operator: z.string(), topN: z.number().int(), applied: z.number().int() })),
-  areas: z.array(z.object({ code: z.string(), name: z.string(), added: z.number().int(), before: gapRow, after: gapRow })),
-  totals: z.object({ before: gapRow, after: gapRow.extend({ neededAllAreas: z.number().int() }) }),
+  areas: z.array(z.object({
+    code: z.string(), name: z.string(), added: z.number().int(), before: gapRow, after: gapRow,
+    operators: z.array(operatorFigures).describe('The area\'s figures after the upgrades, per operator (the area card\'s breakdown)'),
+  })),
+  unassigned: statsResponse.shape.unassigned,
+  totals: z.object({ before: gapRow.extend({ neededAllAreas: z.number().int() }), after: gapRow.extend({ neededAllAreas: z.number().int() }) }),
+  selection: z.object({
+    areas: z.array(z.string()), before: gapRow.extend({ neededAllAreas: z.number().int() }), after: gapRow.extend({ neededAllAreas: z.number().int() }),
+  }).nullable().describe('With `area`: the total of those areas before and after; without: null'),
   picks: z.array(pickSchema),
   coverage5g: z.object({ before: coverageFigures, after: coverageFigures }).nullable(),
 });

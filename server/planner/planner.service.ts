@@ -1,7 +1,7 @@
 import { rankUpgrades, type FiveGSite, type UpgradeCandidate } from '../../geo/rank-upgrades.js';
 import type { AppContext } from '../context.js';
-import type { Scope } from '../stats/scope.service.js';
-import { computeSetStats } from '../stats/stats.service.js';
+import { computeSetFigures } from '../figures/figures.service.js';
+import type { Scope } from '../scope/scope.service.js';
 import { listAreaModels, selectAreaModels, type AreaModel } from './planner-models.service.js';
 import { computeCoverage, listPlannerStations, type PlannerStation } from './planner.repository.js';
 
@@ -107,18 +107,18 @@ export function groupByArea(stations: readonly PlannerStation[]) {
 export async function buildRecommendations(ctx: AppContext, scope: Scope, areaCode: string | undefined) {
   const key = JSON.stringify(['planner-rec', scope.set.id, scope.asOf, scope.baseline, scope.operator?.id ?? null, scope.target.bp, areaCode ?? null]);
   return ctx.cache.get(key, scope.dataVersion, async () => {
-    const [models, stats, stations] = await Promise.all([
+    const [models, figures, stations] = await Promise.all([
       selectAreaModels(ctx, scope, areaCode),
-      computeSetStats(ctx, scope),
+      computeSetFigures(ctx, scope),
       listPlannerStations(ctx.db, { setId: scope.set.id, asOf: scope.asOf, operatorId: scope.operator?.id ?? null }),
     ]);
     const { fourG, fiveG } = groupByArea(stations);
-    const statsById = new Map(stats.rows.map((r) => [r.id, r]));
+    const figuresById = new Map(figures.rows.map((r) => [r.id, r]));
     const areas: AreaPlan[] = [];
     const picks: RecommendedPick[] = [];
     let cellMeters: Record<string, number> = {};
     for (const model of models) {
-      const st = statsById.get(model.id)!;
+      const st = figuresById.get(model.id)!;
       if (st.needed <= 0) continue;
       const plan = planArea(ctx, model, fourG.get(model.id) ?? [], fiveG, st.needed);
       cellMeters = { ...cellMeters, [model.environment]: plan.cellMeters };

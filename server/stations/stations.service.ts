@@ -1,9 +1,7 @@
 import type { AppContext } from '../context.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { defaultSetKeyFor, restrictStationFilter } from '../auth/station-scope.js';
-import { AppError } from '../errors.js';
-import { listOperators } from '../operators/operators.repository.js';
-import { resolveBoundarySet } from '../stats/scope.service.js';
+import { restrictStationFilter } from '../auth/station-scope.js';
+import { resolveScope } from '../scope/scope.service.js';
 import { findStations, type StationFilter, type StationRow } from './stations.repository.js';
 import { encodeCursor, type StationsQuery } from './stations.schemas.js';
 
@@ -14,21 +12,11 @@ export const CSV_PAGE = 5000;
  * narrowed to what the viewer may see (an operator: its stations; an inspector: their areas).
  */
 export async function buildStationFilter(ctx: AppContext, q: StationsQuery, viewer: Viewer) {
-  const set = await resolveBoundarySet(ctx, q.set ?? defaultSetKeyFor(viewer));
-  let operatorIds: number[] | undefined;
-  if (q.operator?.length) {
-    const ops = await listOperators(ctx.db);
-    const unknown = q.operator.filter((c) => !ops.some((o) => o.code === c));
-    if (unknown.length) {
-      throw new AppError(400, 'invalid_parameter', `operator: unknown operator ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${ops.map((o) => o.code).join(', ')}`,
-        [{ path: 'operator', message: 'unknown operator' }]);
-    }
-    operatorIds = ops.filter((o) => q.operator!.includes(o.code)).map((o) => o.id);
-  }
+  const { set, operators } = await resolveScope(ctx, { set: q.set, operator: q.operator }, viewer);
   const filter: StationFilter = {
     setId: set.id,
     areaCodes: q.area,
-    operatorIds,
+    operatorIds: operators.length ? operators.map((o) => o.id) : undefined,
     technology: q.technology,
     statuses: q.status,
     asOf: q.asOf,

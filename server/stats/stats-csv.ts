@@ -1,6 +1,5 @@
-import { computeGap } from '../../geo/compute-gap.js';
+import type { AreaFigures, Counts, Totals } from '../figures/figures.types.js';
 import { csvLine } from '../http/csv.js';
-import type { AreaStats, Counts, SetStats } from './stats.service.js';
 
 export type CsvLang = 'vi' | 'en';
 
@@ -25,30 +24,23 @@ const WORDS = {
     met: 'Met', behind: 'Behind', no_baseline: 'No 4G' },
 } as const;
 
-/**
- * The totals of some areas (DOMAIN.md): their counts added up and the gap computed from that
- * sum, `neededAllAreas` the sum of their own gaps. Unassigned stations are in no area, so no
- * area selection includes them.
- */
-export function totalsOfAreas(rows: readonly (Counts & { needed: number })[], bp: number): SetStats['totals'] {
-  const sum = rows.reduce<Counts>((t, r) => ({ n4g: t.n4g + r.n4g, n5g: t.n5g + r.n5g }), { n4g: 0, n5g: 0 });
-  return { ...sum, ...computeGap(sum, bp), neededAllAreas: rows.reduce((a, r) => a + r.needed, 0) };
-}
+/** What the file shows: the rows, the unassigned row (none for a selection of areas: those stations are in none) and the total. */
+export interface AreaTable { rows: readonly AreaFigures[]; unassigned: Counts | null; totals: Totals }
 
 /**
  * The area table as the map shows it for the same scope. Without an area filter: every area,
  * the unassigned row and the set-wide totals. With one: the chosen areas and their own total,
  * as the map's "selected areas" cards; set-wide rows would contradict the view.
  */
-export function writeAreaTableCsv(stats: SetStats, rows: readonly AreaStats[], opts: { areaFilter: boolean; bp: number; lang?: CsvLang | undefined }): string {
-  const words = WORDS[opts.lang ?? 'keys'];
+export function writeAreaTableCsv(table: AreaTable, lang: CsvLang | undefined): string {
+  const words = WORDS[lang ?? 'keys'];
   const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10000) / 10000);
-  let out = '\uFEFF' + csvLine(COLUMNS.map((c) => HEADINGS[opts.lang ?? 'keys'][c]));
-  for (const r of rows) {
+  let out = '\uFEFF' + csvLine(COLUMNS.map((c) => HEADINGS[lang ?? 'keys'][c]));
+  for (const r of table.rows) {
     out += csvLine([r.code, r.name, r.n4g, r.n5g, ratio(r.ratio), r.required, r.needed, words[r.status], Math.round(r.areaKm2 * 100) / 100, r.population, null]);
   }
-  if (!opts.areaFilter) out += csvLine([null, words.unassigned, stats.unassigned.n4g, stats.unassigned.n5g, null, null, null, null, null, null, null]);
-  const t = opts.areaFilter ? totalsOfAreas(rows, opts.bp) : stats.totals;
-  out += csvLine([null, opts.areaFilter ? words.totalSelection : words.totalSet, t.n4g, t.n5g, ratio(t.ratio), t.required, t.needed, words[t.status], null, null, t.neededAllAreas]);
+  if (table.unassigned) out += csvLine([null, words.unassigned, table.unassigned.n4g, table.unassigned.n5g, null, null, null, null, null, null, null]);
+  const t = table.totals;
+  out += csvLine([null, table.unassigned ? words.totalSet : words.totalSelection, t.n4g, t.n5g, ratio(t.ratio), t.required, t.needed, words[t.status], null, null, t.neededAllAreas]);
   return out;
 }

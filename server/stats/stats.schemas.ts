@@ -4,7 +4,7 @@ import { figuresQuery, listParam, operatorCode, technologyParam } from '../http/
 export const statsQuery = figuresQuery.extend({
   operator: listParam(operatorCode).optional().describe('Operator code(s), comma-separated or repeated: the figures of those operators summed'),
   area: listParam(z.string().min(1).max(100)).optional().describe(
-    'Only these area codes in rows. The JSON totals stay set-wide; the CSV ends with these areas\' own total (no unassigned row), as the map\'s cards show the selection',
+    'Only these area codes in rows. The JSON totals stay set-wide and `selection` holds these areas\' own total; the CSV ends with that total (no unassigned row), as the map\'s cards show the selection',
   ),
   format: z.enum(['json', 'csv']).default('json').describe('csv: the area table as a spreadsheet-safe CSV file'),
   lang: z.enum(['vi', 'en']).optional().describe(
@@ -23,6 +23,11 @@ export const gapFigures = z.object({
   required: z.number().int().min(0).describe('ceil(n4g × target), in exact integer arithmetic'),
   needed: z.number().int().min(0).describe('max(0, required − n5g)'),
   status: z.enum(['met', 'behind', 'no_baseline']),
+});
+
+/** The gap of several areas together, computed from their summed counts. */
+export const totalsFigures = gapFigures.extend({
+  neededAllAreas: z.number().int().min(0).describe('Sum of the areas\' own gaps: what it takes for every area to meet the target'),
 });
 
 export const areaFigures = gapFigures.extend({
@@ -55,9 +60,11 @@ export const scopeDescription = z.object({
 export const statsResponse = scopeDescription.extend({
   technology: z.enum(['4G', '5G']).nullable(),
   rows: z.array(areaFigures),
-  unassigned: z.object({ n4g: z.number().int(), n5g: z.number().int() }).describe('Stations in no area of the set'),
-  totals: gapFigures.extend({
-    neededAllAreas: z.number().int().min(0).describe('Sum of the areas\' own gaps: what it takes for every area to meet the target'),
-  }),
+  unassigned: z.object({ n4g: z.number().int(), n5g: z.number().int(), ratio: gapFigures.shape.ratio }).describe('Stations in no area of the set'),
+  totals: totalsFigures.describe('The whole set, unassigned stations included'),
+  selection: z.object({
+    areas: z.array(z.string()).describe('The codes of `area` found in the set, in the set\'s order'),
+    totals: totalsFigures.describe('The selected areas together (no unassigned stations: they are in no area)'),
+  }).nullable().describe('With `area`: the total of those areas, as the map\'s table shows a selection; without: null'),
 });
 export type StatsResponse = z.infer<typeof statsResponse>;

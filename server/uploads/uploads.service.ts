@@ -6,10 +6,10 @@ import type { Config } from '../config.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { assertOwnOperator } from '../auth/station-scope.js';
 import type { DB } from '../db/schema.js';
-import { AppError } from '../errors.js';
 import { listBoundarySets } from '../boundary-sets/boundary-sets.repository.js';
-import { findOperatorByCode, listOperators, type OperatorRow } from '../operators/operators.repository.js';
-import { todayInVietnam } from '../stats/scope.service.js';
+import { listOperators, type OperatorRow } from '../operators/operators.repository.js';
+import { pickOperators } from '../scope/pick-operators.js';
+import { todayInVietnam } from '../scope/scope.service.js';
 import { fileNotice, fileTooLarge, refusal } from './upload-messages.js';
 import { IssueSink } from './upload-issue-sink.js';
 import { readAndPlan } from './upload-plan.service.js';
@@ -42,11 +42,9 @@ export type UploadProgress =
   | { phase: 'checking' | 'saving'; rows: number }
   | { phase: 'writing'; done: number; total: number };
 
+/** The operator an upload is for; an unknown code gets the one refusal (scope/pick-operators.ts). */
 export async function resolveUploadOperator(db: Kysely<DB>, code: string): Promise<OperatorRow> {
-  const op = await findOperatorByCode(db, code.trim());
-  if (op) return op;
-  const known = (await listOperators(db)).map((o) => o.code);
-  throw new AppError(400, 'invalid_parameter', `operator: unknown operator "${code}"; known: ${known.join(', ')}`, [{ path: 'operator', message: 'unknown operator' }]);
+  return pickOperators(await listOperators(db), [code])[0]!;
 }
 
 export async function hashFile(path: string): Promise<string> {

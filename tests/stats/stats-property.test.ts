@@ -67,7 +67,10 @@ const scenarioArb = fc.record({
   asOf: dateArb,
   baseline: fc.option(dateArb, { nil: undefined }),
   bp: fc.oneof(fc.integer({ min: 1, max: 20000 }), fc.constantFrom(5000, 3000, 700, 2900, 3333)),
-  operator: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+  // One operator, or several summed on the server.
+  operators: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  // An area filter: the rows of those areas and their own total (`selection`).
+  selected: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
   stationsFirst: fc.boolean(),
 });
 
@@ -108,14 +111,16 @@ describe(`gap figures: SQL against an in-memory oracle (${dbKind()})`, () => {
 
         const params = new URLSearchParams({ set: String(setId), asOf: sc.asOf, target: `${sc.bp / 100}%` });
         if (sc.baseline) params.set('baseline', sc.baseline);
-        if (sc.operator !== undefined) params.set('operator', operators[sc.operator]!.code);
+        if (sc.operators) params.set('operator', sc.operators.map((o) => operators[o]!.code).join(','));
+        const chosen = sc.selected?.map((i) => cells[i]?.code).filter((c): c is string => c !== undefined);
+        if (chosen) params.set('area', [...chosen, 'no-such-area'].join(','));
         const { status, body } = await getJson(`${server.url}/api/stats?${params}`);
         expect(status).toBe(200);
         const parsed = statsResponse.parse(body);
 
         const counts = new Map<string | null, { n4g: number; n5g: number }>();
         for (const s of stations) {
-          if (sc.operator !== undefined && s.op !== sc.operator) continue;
+          if (sc.operators && !sc.operators.includes(s.op)) continue;
           const area = oracleArea(cells, s);
           const c = counts.get(area) ?? { n4g: 0, n5g: 0 };
           if (s.technology === '4G' && oracleOnAir(s, sc.baseline ?? sc.asOf)) c.n4g++;
@@ -125,13 +130,22 @@ describe(`gap figures: SQL against an in-memory oracle (${dbKind()})`, () => {
         const expectedRows = cells
           .map((c) => ({ code: c.code, ...oracleGap(counts.get(c.code)?.n4g ?? 0, counts.get(c.code)?.n5g ?? 0, sc.bp) }))
           .sort((p, q) => p.code.localeCompare(q.code));
+        const shownRows = chosen ? expectedRows.filter((r) => chosen.includes(r.code)) : expectedRows;
         const actualRows = parsed.rows
           .map((r) => ({ code: r.code, n4g: r.n4g, n5g: r.n5g, required: r.required, needed: r.needed, ratio: r.ratio, status: r.status }))
           .sort((p, q) => p.code.localeCompare(q.code));
-        expect(actualRows).toEqual(expectedRows);
-        expect(parsed.unassigned).toEqual(counts.get(null) ?? { n4g: 0, n5g: 0 });
-        const all = [...counts.values()].reduce((a, c) => ({ n4g: a.n4g + c.n4g, n5g: a.n5g + c.n5g }), { n4g: 0, n5g: 0 });
-        expect(parsed.totals).toEqual({ ...oracleGap(all.n4g, all.n5g, sc.bp), neededAllAreas: expectedRows.reduce((a, r) => a + r.needed, 0) });
+        expect(actualRows).toEqual(shownRows);
+        const outside = counts.get(null) ?? { n4g: 0, n5g: 0 };
+        expect(parsed.unassigned).toEqual({ ...outside, ratio: oracleGap(outside.n4g, outside.n5g, sc.bp).ratio });
+        const totalOf = (rows: { n4g: number; n5g: number; needed: number }[], extra = { n4g: 0, n5g: 0 }) => {
+          const sum = rows.reduce((a, c) => ({ n4g: a.n4g + c.n4g, n5g: a.n5g + c.n5g }), extra);
+          return { ...oracleGap(sum.n4g, sum.n5g, sc.bp), neededAllAreas: rows.reduce((a, r) => a + r.needed, 0) };
+        };
+        expect(parsed.totals).toEqual(totalOf(expectedRows, outside));
+        if (chosen) {
+          expect(parsed.selection?.areas.slice().sort()).toEqual([...new Set(chosen)].sort());
+          expect(parsed.selection?.totals).toEqual(totalOf(shownRows));
+        } else expect(parsed.selection).toBeNull();
       }),
       { numRuns: 40 },
     );

@@ -1,14 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { runQuery } from '../db/queries.js';
-import type { StepRow } from './step-counts.js';
-
-export interface AreaOperatorCount {
-  areaId: number | null;
-  operatorId: number;
-  n4g: number;
-  n5g: number;
-}
+import type { StepRow } from './figures.types.js';
 
 /** The on/off-air steps of every station of one set (sql/queries/station-steps.sql). */
 export async function loadStationSteps(db: Kysely<DB> | Transaction<DB>, setId: number): Promise<StepRow[]> {

@@ -1,4 +1,4 @@
-import type { AreaOperatorCount } from './stats.repository.js';
+import type { AreaOperatorCount, StepRow } from './figures.types.js';
 
 /** One (area, operator, technology) and its running count of stations on air, day by day. */
 interface StepGroup {
@@ -10,7 +10,6 @@ interface StepGroup {
   running: Int32Array;
 }
 
-export interface StepRow { areaId: number | null; operatorId: number; technology: '4G' | '5G'; day: string; delta: number }
 export interface StepIndex { groups: StepGroup[] }
 
 const DAY_MS = 86_400_000;
@@ -55,13 +54,13 @@ function countOn(g: StepGroup, day: number): number {
   return found < 0 ? 0 : g.running[found]!;
 }
 
-/** Counts per (area, operator): 5G on `asOf`, 4G on `baseline` (or `asOf`), optionally one operator. */
-export function countFromSteps(index: StepIndex, p: { asOf: string; baseline: string | null; operatorId: number | null }): AreaOperatorCount[] {
+/** Counts per (area, operator): 5G on `asOf`, 4G on `baseline` (or `asOf`); only the given operators (null: all). */
+export function countFromSteps(index: StepIndex, p: { asOf: string; baseline: string | null; operatorIds: ReadonlySet<number> | null }): AreaOperatorCount[] {
   const asOf = toDayNumber(p.asOf);
   const base = toDayNumber(p.baseline ?? p.asOf);
   const out = new Map<string, AreaOperatorCount>();
   for (const g of index.groups) {
-    if (p.operatorId !== null && g.operatorId !== p.operatorId) continue;
+    if (p.operatorIds !== null && !p.operatorIds.has(g.operatorId)) continue;
     const key = `${g.areaId}|${g.operatorId}`;
     const c = out.get(key) ?? { areaId: g.areaId, operatorId: g.operatorId, n4g: 0, n5g: 0 };
     if (g.technology === '4G') c.n4g += countOn(g, base);

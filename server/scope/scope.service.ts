@@ -1,21 +1,33 @@
-import { formatShare } from '../../geo/parse-target-share.js';
+import { formatShare, parseTargetShare } from '../../geo/parse-target-share.js';
 import type { AppContext } from '../context.js';
-import { readDataVersion } from '../db/data-version.js';
 import { AppError, notFound } from '../errors.js';
-import { listBoundarySets, type BoundarySetRow } from '../boundary-sets/boundary-sets.repository.js';
-import { listOperators, type OperatorRow } from '../operators/operators.repository.js';
-import { findDefaultTarget, type TargetRow } from '../targets/targets.repository.js';
-import { parseTargetShare } from '../../geo/parse-target-share.js';
+import { defaultSetKeyFor } from '../auth/station-scope.js';
+import type { Viewer } from '../auth/auth.service.js';
+import type { BoundarySetRow } from '../boundary-sets/boundary-sets.repository.js';
+import type { OperatorRow } from '../operators/operators.repository.js';
+import { loadCatalog } from './scope-catalog.js';
+import { pickOperators } from './pick-operators.js';
+
+/** The target a figure is measured against: the stored default, or a what-if share asked for. */
+export interface ScopeTarget {
+  bp: number;
+  label: string;
+  /** The stored target's name; null for a what-if target. */
+  name: string | null;
+  dueOn: string | null;
+  milestones: { dueOn: string; bp: number }[];
+}
 
 /** Everything a figure depends on, resolved and checked once per request. */
 export interface Scope {
   set: BoundarySetRow;
   asOf: string;
   baseline: string | null;
-  target: { bp: number; label: string; name: string | null; dueOn: string | null; milestones: { dueOn: string; bp: number }[] };
+  target: ScopeTarget;
+  /** The operators counted, in the order asked; empty: every operator. */
+  operators: readonly OperatorRow[];
+  /** The one operator when exactly one is counted (the planner's queries take one), else null. */
   operator: OperatorRow | null;
-  /** Several operators summed (/api/stats only): their codes, comma-separated. */
-  operatorLabel?: string;
   dataVersion: number;
 }
 
@@ -23,8 +35,10 @@ export interface ScopeQuery {
   set?: string | undefined;
   asOf?: string | undefined;
   baseline?: string | undefined;
+  /** A what-if target in basis points; none: the stored default target. */
   target?: number | undefined;
-  operator?: string | undefined;
+  /** One code, or several (their stations summed). */
+  operator?: string | readonly string[] | undefined;
 }
 
 /** Today in Vietnam (UTC+7), as YYYY-MM-DD: a station commissioned "today" counts today. */
@@ -32,24 +46,8 @@ export function todayInVietnam(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }
 
-/** What every request looks up, read once per data version: the sets, operators and stored target. */
-interface Catalog {
-  dataVersion: number;
-  sets: BoundarySetRow[];
-  operators: OperatorRow[];
-  target: TargetRow | undefined;
-}
-
-async function loadCatalog(ctx: AppContext): Promise<Catalog> {
-  const dataVersion = await readDataVersion(ctx.db);
-  return ctx.cache.get('catalog', dataVersion, async () => {
-    const [sets, operators, target] = await Promise.all([listBoundarySets(ctx.db), listOperators(ctx.db), findDefaultTarget(ctx.db)]);
-    return { dataVersion, sets, operators, target };
-  }) as Promise<Catalog>;
-}
-
 /** A set by id (all digits) or exact name; none given: the default (newest non-demo, else the demo). */
-function pickBoundarySet(sets: BoundarySetRow[], key: string | undefined): BoundarySetRow {
+function pickBoundarySet(sets: readonly BoundarySetRow[], key: string | undefined): BoundarySetRow {
   if (key !== undefined) {
     const set = /^\d{1,9}$/.test(key) ? sets.find((s) => s.id === Number(key)) : sets.find((s) => s.name === key);
     if (!set) throw notFound(`Boundary set "${key}"`, { set: key });
@@ -60,32 +58,30 @@ function pickBoundarySet(sets: BoundarySetRow[], key: string | undefined): Bound
   return first;
 }
 
-function pickOperator(operators: OperatorRow[], code: string | undefined): OperatorRow | null {
-  if (code === undefined) return null;
-  const op = operators.find((o) => o.code === code.toUpperCase());
-  if (op) return op;
-  throw new AppError(400, 'invalid_parameter', `operator: unknown operator "${code}"; known: ${operators.map((o) => o.code).join(', ')}`, [
-    { path: 'operator', message: `unknown operator "${code}"` },
-  ]);
-}
-
 export async function resolveBoundarySet(ctx: AppContext, key: string | undefined): Promise<BoundarySetRow> {
   return pickBoundarySet((await loadCatalog(ctx)).sets, key);
 }
 
-export async function resolveOperator(ctx: AppContext, code: string | undefined): Promise<OperatorRow | null> {
-  return pickOperator((await loadCatalog(ctx)).operators, code);
+/** Operators by code, each once; an unknown code is refused (pick-operators.ts). */
+export async function resolveOperators(ctx: AppContext, codes: readonly string[]): Promise<OperatorRow[]> {
+  return pickOperators((await loadCatalog(ctx)).operators, codes);
 }
 
-export async function resolveScope(ctx: AppContext, q: ScopeQuery): Promise<Scope> {
-  const { dataVersion, sets, operators, target: stored } = await loadCatalog(ctx);
-  const set = pickBoundarySet(sets, q.set);
-  const operator = pickOperator(operators, q.operator);
+/**
+ * The one resolution of a request's scope. A viewer, when given, brings its own default set
+ * (an inspector works in the set their jurisdiction is drawn in); what the viewer may see is
+ * narrowed where stations are listed (auth/station-scope.ts).
+ */
+export async function resolveScope(ctx: AppContext, q: ScopeQuery, viewer?: Viewer): Promise<Scope> {
+  const { dataVersion, sets, operators: known, target: stored } = await loadCatalog(ctx);
+  const set = pickBoundarySet(sets, q.set ?? (viewer ? defaultSetKeyFor(viewer) : undefined));
+  const operators = pickOperators(known, typeof q.operator === 'string' ? [q.operator] : q.operator ?? []);
   const bp = q.target ?? stored?.shareBp ?? parseTargetShare(ctx.config.defaultTarget);
   const usesStored = q.target === undefined && stored !== undefined;
   return {
     set,
-    operator,
+    operators,
+    operator: operators.length === 1 ? operators[0]! : null,
     dataVersion,
     asOf: q.asOf ?? todayInVietnam(),
     baseline: q.baseline ?? (usesStored ? stored.baselineOn : null),
@@ -99,13 +95,17 @@ export async function resolveScope(ctx: AppContext, q: ScopeQuery): Promise<Scop
   };
 }
 
+/** The scope's operator codes as answers and file names show them: "VIETTEL,VNPT"; null for every operator. */
+export const operatorLabel = (scope: Scope): string | null => scope.operators.map((o) => o.code).join(',') || null;
+
+/** The scope as every figures answer opens (stats.schemas.ts scopeDescription). */
 export function describeScope(scope: Scope) {
   return {
     set: { id: scope.set.id, name: scope.set.name, isDemo: scope.set.isDemo },
     asOf: scope.asOf,
     baseline: scope.baseline,
     target: scope.target,
-    operator: scope.operatorLabel ?? scope.operator?.code ?? null,
+    operator: operatorLabel(scope),
     dataVersion: scope.dataVersion,
     demo: scope.set.isDemo,
     notice: scope.set.isDemo ? DEMO_NOTICE : null,
