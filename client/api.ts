@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { AreaCounts, Counts, StatsBody } from './figures.js';
+import type { Counts, OperatorFigures, StatsBody } from './figures.js';
 import type { StationStatus, Technology } from './state.js';
 
 /** The only module that calls fetch. Errors carry the API's own message. */
@@ -43,10 +43,9 @@ export interface ClientConfig { tileUrl: string; tileAttribution: string }
 export interface BoundarySet { id: number; name: string; level: string; isDemo: boolean; areaCount: number; isDefault: boolean }
 export interface Facets { operators: { code: string; name: string }[]; commissioned: { first: string | null; last: string | null } }
 export interface AreaFeature {
-  type: 'Feature'; id: string; bbox: [number, number, number, number]; geometry: Geometry; properties: AreaCounts;
+  type: 'Feature'; id: string; bbox: [number, number, number, number]; geometry: Geometry; properties: StatsBody['rows'][number];
 }
 export interface AreasBody { set: StatsBody['set']; features: AreaFeature[] }
-export interface OperatorFigures extends Counts { operator: string; operatorName: string; ratio: number | null; required: number; needed: number; status: string }
 export interface AreaDetail { operators: OperatorFigures[]; area: { properties: { attributes: Record<string, unknown> } } }
 
 export interface StationProps {
@@ -70,8 +69,8 @@ export const api = {
   boundarySets: () => getJson<{ sets: BoundarySet[] }>('/api/boundary-sets').then((b) => b.sets),
   facets: () => getJson<Facets>('/api/stations/facets'),
   areas: (set: string | undefined, signal?: AbortSignal) => getJson<AreasBody>('/api/areas', { set }, signal),
-  stats: (p: { set?: string | undefined; asOf?: string | undefined; operator?: string | undefined }, signal?: AbortSignal) =>
-    getJson<StatsBody>('/api/stats', p, signal),
+  /** The figures of a view: several operators comma-separated (summed by the server), `area` adds that selection's total. */
+  stats: (p: StatsQuery, signal?: AbortSignal) => getJson<StatsBody>('/api/stats', { ...p }, signal),
   areaDetail: (code: string, p: { set?: string | undefined; asOf?: string | undefined; target?: string | undefined }) =>
     getJson<AreaDetail>(`/api/areas/${encodeURIComponent(code)}`, p),
   grid: (q: StationQuery & { bbox: string; zoom: string }, signal?: AbortSignal) => getJson<GridBody>('/api/stations/grid', { ...q }, signal),
@@ -81,10 +80,12 @@ export const api = {
   statsCsv: (p: StatsCsvQuery) => getFile('/api/stats', { ...p, format: 'csv' }),
 };
 
-/** The scope of /api/stats?format=csv: as /api/stats, plus the area codes of the rows. */
-export interface StatsCsvQuery {
+/** The scope of /api/stats: set, date, operator codes and what-if target, and the area codes of a selection. */
+export interface StatsQuery {
   set?: string | undefined; asOf?: string | undefined; operator?: string | undefined; target?: string | undefined; area?: string | undefined;
 }
+/** The scope of /api/stats?format=csv: as /api/stats. */
+export type StatsCsvQuery = StatsQuery;
 
 /** A file the API names itself (Content-Disposition), as text. */
 async function getFile(path: string, params: Record<string, string | undefined>): Promise<{ text: string; fileName: string; type: string }> {

@@ -1,12 +1,11 @@
 import L from 'leaflet';
 import { parseTargetShare } from '../geo/parse-target-share.js';
 import { authApi } from './auth/auth-api.js';
-import { api, ApiError, type AreasBody, type BoundarySet, type ClientConfig, type Facets, type OperatorFigures, type StationQuery } from './api.js';
+import { api, ApiError, type AreasBody, type BoundarySet, type ClientConfig, type Facets, type StatsQuery, type StationQuery } from './api.js';
 import { bandColour, labelInk, progressBand } from './colour-scale.js';
 import { escapeHtml, fill, h } from './dom.js';
 import { areaCsvQuery, downloadAreaTableCsv, downloadText, exportFileName } from './export.js';
-import { withWhatIf, type WhatIfOverlay } from './planner/planner-overlay.js';
-import { computeFigures, sortRows, sumCounts, type Figures, type StatsBody } from './figures.js';
+import { figuresOfStats, figuresOfWhatIf, sortRows, type Figures, type OperatorFigures, type StatsBody } from './figures.js';
 import { formatBp, formatCompact, formatDate, formatInt, formatRatio } from './format.js';
 import { translate, type Lang, type MessageKey } from './i18n.js';
 import { followLangChanges, pageLang, rememberLang } from './lang.js';
@@ -22,7 +21,7 @@ import { rebuildKeepingFocus } from './panel/keep-focus.js';
 import { keepPopupClearOf } from './map/popup-clearance.js';
 import { renderTotals } from './panel/totals.js';
 import { renderPanelTabs } from './planner/planner-tabs.js';
-import { PlannerView } from './planner/planner-view.js';
+import { PlannerView, type ShownWhatIf } from './planner/planner-view.js';
 import { buildShell, renderHeader } from './shell.js';
 import { figuresKey, parseState, serializeState, stationsKey, type ViewState } from './state.js';
 
@@ -38,15 +37,10 @@ export class PlannerApp {
   private planner = new PlannerView({
     state: () => this.state, t: (k, v) => this.t(k, v), change: (p) => this.change(p),
     operators: () => this.facets.operators, setName: () => this.stats?.set.name ?? '',
-    showWhatIf: (w) => {
-      this.whatIf = w;
-      const n = w ? [...w.added.values()].reduce((a, b) => a + b, 0) : 0;
-      this.notice(w ? this.t('whatIfShown', { n: formatInt(n, this.state.lang), operator: w.operator }) : null);
-      this.render();
-    },
+    showWhatIf: (w) => this.showWhatIf(w),
   });
-  /** A what-if trial shown on the map and in the table, not saved: 5G added per area by one operator. */
-  private whatIf: WhatIfOverlay | null = null;
+  /** A what-if trial shown on the map, the table and the card, not saved; `areas`: the selection it was asked with. */
+  private whatIf: { shown: ShownWhatIf; areas: string } | null = null;
   private loader = new StationLoader((d) => this.stations.setData(d), (e) => {
     // Station-level data needs an account; anonymous visitors still get the area figures.
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) { this.stations.setData({ kind: 'none' }); this.notice(this.t('signInForStations')); }
@@ -55,9 +49,11 @@ export class PlannerApp {
   private sets: BoundarySet[] = [];
   private facets: Facets = { operators: [], commissioned: { first: null, last: null } };
   private areas: AreasBody | null = null;
+  /** The view's figures for every area (GET /api/stats), and for the selected areas with their total (the same with `area`). */
   private stats: StatsBody | null = null;
-  private counts: ReturnType<typeof sumCounts> | null = null;
+  private selected: StatsBody | null = null;
   private card: { code: string; operators: OperatorFigures[] | 'loading' | null } | null = null;
+  private cardAsked: string | null = null;
   private hover: string | null = null;
   /** The station popup open now: kept clear of the area card, also when the card changes under it. */
   private stationPopup: L.Popup | null = null;
@@ -118,9 +114,16 @@ export class PlannerApp {
     const prev = this.state;
     this.state = next;
     if (push) this.writeUrl(true);
-    if (this.whatIf && (figuresKey(next) !== figuresKey(prev) || next.target !== prev.target)) { this.whatIf = null; this.notice(null); } // the trial was for the old scope
+    const rescoped = figuresKey(next) !== figuresKey(prev) || next.target !== prev.target;
+    if (this.whatIf && rescoped) { this.whatIf = null; this.notice(null); } // the trial was for the old scope
     if (next.set !== prev.set) return this.loadSet();
-    if (figuresKey(next) !== figuresKey(prev)) await this.loadFigures();
+    if (rescoped) {
+      await this.loadFigures();
+      // The card's breakdown was for the old date or target.
+      if (this.card) { this.card = { code: this.card.code, operators: 'loading' }; this.loadCardOperators(this.card.code); }
+    }
+    else if (next.areas.join() !== prev.areas.join()) await this.loadSelection();
+    if (this.whatIf && this.whatIf.areas !== next.areas.join()) await this.reaskWhatIf();
     if (stationsKey(next) !== stationsKey(prev)) this.loadStations(true);
     if (next.map && (next.map.zoom !== prev.map?.zoom || next.map.lat !== prev.map.lat || next.map.lon !== prev.map.lon) && !push) {
       this.map.setView([next.map.lat, next.map.lon], next.map.zoom);
@@ -159,25 +162,52 @@ export class PlannerApp {
     return `/login.html?next=${encodeURIComponent(location.pathname + location.search)}${this.state.lang === 'en' ? '&lang=en' : ''}`;
   }
 
+  /** The view's scope as /api/stats takes it: several operators are summed there, a what-if target only when it reads as one. */
+  private statsQuery(): StatsQuery {
+    const s = this.state;
+    return { set: s.set ?? undefined, asOf: s.asOf ?? undefined, operator: s.operators.join(',') || undefined, target: this.targetValid() ? this.targetParam() : undefined };
+  }
+
+  private targetParam = () => (this.state.target ? `${this.state.target}%` : undefined);
+  /** A what-if target the API would refuse is shown as invalid and the stored target is used. */
+  private targetValid(): boolean {
+    try { if (this.state.target) parseTargetShare(`${this.state.target}%`); return true; } catch { return false; }
+  }
+
   private async loadFigures(): Promise<void> {
-    const base = { set: this.state.set ?? undefined, asOf: this.state.asOf ?? undefined };
-    const ops = this.state.operators;
-    const bodies = await Promise.all(ops.length ? ops.map((operator) => api.stats({ ...base, operator })) : [api.stats(base)]);
-    this.stats = bodies[0]!;
-    this.counts = sumCounts(bodies);
+    const q = this.statsQuery();
+    const area = this.state.areas.join(',') || undefined;
+    [this.stats, this.selected] = await Promise.all([api.stats(q), area ? api.stats({ ...q, area }) : null]);
   }
 
-  /** The target in basis points: the what-if one when valid, else the stored one. */
-  targetBp(): { bp: number; valid: boolean } {
-    const stored = this.stats?.target.bp ?? 5000;
-    if (!this.state.target) return { bp: stored, valid: true };
-    try { return { bp: parseTargetShare(`${this.state.target}%`), valid: true }; } catch { return { bp: stored, valid: false }; }
+  private async loadSelection(): Promise<void> {
+    const area = this.state.areas.join(',') || undefined;
+    this.selected = area ? await api.stats({ ...this.statsQuery(), area }) : null;
   }
 
+  /** What the view shows, as the server sent it: the what-if's figures while one is shown, else the view's own. */
   figures(): Figures | null {
-    if (!this.counts) return null;
-    const counts = this.whatIf ? withWhatIf(this.counts, this.whatIf, this.state.operators) : this.counts;
-    return computeFigures(counts, this.targetBp().bp, this.state.areas);
+    if (!this.stats) return null;
+    const w = this.whatIf && figuresOfWhatIf(this.whatIf.shown.result, this.stats);
+    return w ?? figuresOfStats(this.stats, this.selected);
+  }
+
+  private showWhatIf(w: ShownWhatIf | null): void {
+    this.whatIf = w && { shown: w, areas: this.state.areas.join() };
+    const n = w ? w.result.areas.reduce((a, r) => a + r.added, 0) : 0;
+    this.notice(w ? this.t('whatIfShown', { n: formatInt(n, this.state.lang), operator: w.operator }) : null);
+    this.render();
+  }
+
+  /** The selection changed under a trial: its total is the server's too, so the trial is asked again for the new areas. */
+  private async reaskWhatIf(): Promise<void> {
+    const shown = this.whatIf!.shown;
+    const areas = this.state.areas.join();
+    this.whatIf!.areas = areas;
+    try {
+      const result = await shown.reask(areas || undefined);
+      if (this.whatIf?.shown === shown && this.whatIf.areas === areas) this.whatIf.shown = { ...shown, result };
+    } catch (e) { this.showError(e); }
   }
 
   stationQuery(): StationQuery {
@@ -194,10 +224,22 @@ export class PlannerApp {
     this.card = { code, operators: shown ?? 'loading' };
     if (zoom) this.fitTo([code], 12);
     if (this.state.selected !== code) this.change({ selected: code }); else this.renderCard();
-    const target = this.state.target ? `${this.state.target}%` : undefined;
-    api.areaDetail(code, { set: this.state.set ?? undefined, asOf: this.state.asOf ?? undefined, target })
-      .then((d) => { if (this.card?.code === code) { this.card = { code, operators: d.operators }; this.renderCard(); } })
-      .catch((e) => { this.card = { code, operators: null }; this.showError(e); });
+    this.loadCardOperators(code);
+  }
+
+  /** The pinned area's per-operator breakdown for the view's scope (its date and target); the latest request wins. */
+  private loadCardOperators(code: string): void {
+    const q = this.statsQuery();
+    const asked = (this.cardAsked = JSON.stringify([code, q]));
+    api.areaDetail(code, { set: q.set, asOf: q.asOf, target: q.target })
+      .then((d) => { if (this.cardAsked === asked) { this.card = { code, operators: d.operators }; this.renderCard(); } })
+      .catch((e) => { if (this.cardAsked === asked) { this.card = { code, operators: null }; this.showError(e); } });
+  }
+
+  /** The pinned card's per-operator breakdown: the what-if's when one is shown for this view, else the area's own answer. */
+  private cardOperators(card: NonNullable<PlannerApp['card']>): OperatorFigures[] | 'loading' | null {
+    const w = this.whatIf && this.stats && figuresOfWhatIf(this.whatIf.shown.result, this.stats) ? this.whatIf.shown.result : null;
+    return w?.areas.find((a) => a.code === card.code)?.operators ?? card.operators;
   }
 
   private fitTo(codes: readonly string[], maxZoom = 13): void {
@@ -239,9 +281,10 @@ export class PlannerApp {
     const figures = this.figures();
     if (!figures || !this.stats || !this.areas) return;
     const { lang } = this.state;
-    const { bp, valid } = this.targetBp();
+    const { bp } = figures;
+    const valid = this.targetValid();
     const asOf = this.state.asOf ?? this.stats.asOf;
-    this.renderMap(figures, bp);
+    this.renderMap(figures);
     this.legend.update(this.t, formatBp(bp, lang), formatDate(asOf, lang), this.stats.set.isDemo);
     this.layersCtl.update(this.t, this.state.layers, (layers) => this.change({ layers }), this.signedIn ? null : this.signInHref());
     this.stations.setVisible(this.state.layers);
@@ -273,21 +316,21 @@ export class PlannerApp {
     for (const id of open) this.ui.filters.querySelector(`details[data-testid="${id}"]`)?.setAttribute('open', '');
   }
 
-  private renderMap(figures: Figures, bp: number): void {
+  /** Every area coloured and labelled by the figures the table shows (a what-if's too). */
+  private renderMap(figures: Figures): void {
     const styles = new Map<string, AreaStyle>();
-    for (const r of computeFigures(this.counts!, bp).rows) {
-      const band = progressBand(r.n4g, r.n5g, bp);
+    for (const r of figures.rows) {
+      const band = progressBand(r.n4g, r.n5g, figures.bp);
       styles.set(r.code, { fill: bandColour(band), ink: labelInk(band), label: r.name, sublabel: formatRatio(r.ratio, this.state.lang), hover: '' });
     }
     this.areasLayer.setStyles(styles);
     this.areasLayer.setFocus(this.state.selected, this.state.areas);
-    void figures;
   }
 
   private renderPanel(figures: Figures, bp: number): void {
     const { lang } = this.state;
     const hadFocus = this.ui.panel.contains(document.activeElement) && document.activeElement?.tagName === 'TR';
-    const rows = sortRows(figures.rows, this.state.sort.key, this.state.sort.dir, lang);
+    const rows = sortRows(figures.tableRows, this.state.sort.key, this.state.sort.dir, lang);
     const select = (code: string) => this.selectArea(code, true);
     const tabs = renderPanelTabs(this.t, this.state.planner.plan, (plan) => this.change({ planner: { ...this.state.planner, plan } }));
     if (this.state.planner.plan) { fill(this.ui.panel, tabs, this.planner.el); return; }
@@ -309,12 +352,12 @@ export class PlannerApp {
   }
 
   private renderCard(): void {
-    const figures = this.counts ? computeFigures(this.counts, this.targetBp().bp) : null;
+    const figures = this.figures();
     const code = this.hover ?? this.card?.code ?? null;
     const row = code ? figures?.rows.find((r) => r.code === code) : undefined;
     if (!row) { fill(this.ui.card); return; }
     const pinned = this.card?.code === code ? this.card : null;
-    fill(this.ui.card, renderAreaCard(this.t, this.state.lang, row, pinned?.operators ?? null,
+    fill(this.ui.card, renderAreaCard(this.t, this.state.lang, row, pinned ? this.cardOperators(pinned) : null,
       pinned ? () => { this.card = null; this.change({ selected: null }); } : null));
     // The click on a station also selects its area: the card drawn after the popup may now cover it.
     if (this.stationPopup) keepPopupClearOf(this.map, this.stationPopup, this.ui.card.querySelector('.area-card'));

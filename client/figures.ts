@@ -1,66 +1,82 @@
-import { computeGap, type Gap } from '../geo/compute-gap.js';
+import type { Gap } from '../geo/compute-gap.js';
 import type { SortDir, SortKey } from './state.js';
 
-export interface Counts { n4g: number; n5g: number }
-export interface AreaCounts extends Counts { code: string; name: string; parentCode: string | null; areaKm2: number; population: number | null }
-export type AreaFigures = AreaCounts & Gap;
+/*
+ * The figures as the server sends them (server/figures assembles every one of them): the page
+ * picks which answer a view shows and formats it, and never adds counts up or computes a gap.
+ */
 
+export interface Counts { n4g: number; n5g: number }
+export type GapFigures = Counts & Gap;
+export type Totals = GapFigures & { neededAllAreas: number };
+export type AreaFigures = GapFigures & { code: string; name: string };
+
+/** GET /api/stats (server/stats/stats.schemas.ts statsResponse). */
 export interface StatsBody {
   set: { id: number; name: string; isDemo: boolean };
   asOf: string;
   baseline: string | null;
   target: { bp: number; label: string };
-  rows: AreaCounts[];
-  unassigned: Counts;
+  operator: string | null;
+  rows: (AreaFigures & { parentCode: string | null; areaKm2: number; population: number | null })[];
+  unassigned: Counts & { ratio: number | null };
+  totals: Totals;
+  selection: { areas: string[]; totals: Totals } | null;
 }
 
+/** What one view shows: every area (map, labels, card), the table's rows and the total above it. */
 export interface Figures {
+  bp: number;
   rows: AreaFigures[];
-  unassigned: Counts & Gap;
-  totals: Counts & Gap & { neededAllAreas: number };
+  tableRows: AreaFigures[];
+  unassigned: Counts & { ratio: number | null };
+  totals: Totals;
 }
 
-/**
- * Station counts add up across operators (a station has one operator), so the figures for
- * several operators are the sum of the per-operator counts; the gap is then recomputed.
- */
-export function sumCounts(bodies: readonly StatsBody[]): { rows: AreaCounts[]; unassigned: Counts } {
-  const first = bodies[0];
-  if (!first) throw new Error('at least one stats body is required');
-  const byCode = new Map(first.rows.map((r) => [r.code, { ...r, n4g: 0, n5g: 0 }]));
-  const unassigned = { n4g: 0, n5g: 0 };
-  for (const b of bodies) {
-    for (const r of b.rows) {
-      const acc = byCode.get(r.code);
-      if (acc) { acc.n4g += r.n4g; acc.n5g += r.n5g; }
-    }
-    unassigned.n4g += b.unassigned.n4g;
-    unassigned.n5g += b.unassigned.n5g;
-  }
-  return { rows: [...byCode.values()], unassigned };
-}
-
-/**
- * The gap per area and for the scope, at target `bp` (DOMAIN.md): the scope's gap comes from
- * its totals, `neededAllAreas` adds the areas' own gaps. With an area filter the scope is the
- * chosen areas; without, the whole set, unassigned stations included.
- */
-export function computeFigures(counts: { rows: AreaCounts[]; unassigned: Counts }, bp: number, areaFilter: readonly string[] = []): Figures {
-  const all = counts.rows.map((r) => ({ ...r, ...computeGap(r, bp) }));
-  const rows = areaFilter.length ? all.filter((r) => areaFilter.includes(r.code)) : all;
-  const extra = areaFilter.length ? { n4g: 0, n5g: 0 } : counts.unassigned;
-  const total = rows.reduce((t, r) => ({ n4g: t.n4g + r.n4g, n5g: t.n5g + r.n5g }), extra);
+/** The stored (or what-if target) view: every area from one answer, the selection's rows and total from the answer for `area`. */
+export function figuresOfStats(all: StatsBody, selected: StatsBody | null): Figures {
   return {
+    bp: all.target.bp,
+    rows: all.rows,
+    tableRows: selected ? selected.rows : all.rows,
+    unassigned: all.unassigned,
+    totals: selected?.selection?.totals ?? all.totals,
+  };
+}
+
+/** A what-if answer (POST /api/planner/what-if, a reopened scenario): every figure after the upgrades. */
+export interface WhatIfFigures {
+  set: { id: number };
+  asOf: string;
+  baseline: string | null;
+  target: { bp: number };
+  operator: string | null;
+  areas: { code: string; name: string; added: number; after: GapFigures; operators: OperatorFigures[] }[];
+  unassigned: Counts & { ratio: number | null };
+  totals: { after: Totals };
+  selection: { areas: string[]; after: Totals } | null;
+}
+export interface OperatorFigures extends GapFigures { operator: string; operatorName: string }
+
+/** The what-if's figures shown as the view's, when it answers the view's own scope; null otherwise. */
+export function figuresOfWhatIf(w: WhatIfFigures, view: StatsBody): Figures | null {
+  const same = w.set.id === view.set.id && w.asOf === view.asOf && w.baseline === view.baseline && w.target.bp === view.target.bp && w.operator === view.operator;
+  if (!same) return null;
+  const rows = w.areas.map((a) => ({ code: a.code, name: a.name, ...a.after }));
+  const chosen = w.selection && new Set(w.selection.areas);
+  return {
+    bp: w.target.bp,
     rows,
-    unassigned: { ...counts.unassigned, ...computeGap(counts.unassigned, bp) },
-    totals: { ...total, ...computeGap(total, bp), neededAllAreas: rows.reduce((a, r) => a + r.needed, 0) },
+    tableRows: chosen ? rows.filter((r) => chosen.has(r.code)) : rows,
+    unassigned: w.unassigned,
+    totals: w.selection?.after ?? w.totals.after,
   };
 }
 
 const STATUS_ORDER = { behind: 0, no_baseline: 1, met: 2 } as const;
 
 /** Sorted copy; ties broken by name then code so the order is stable and predictable. */
-export function sortRows(rows: readonly AreaFigures[], key: SortKey, dir: SortDir, lang: string): AreaFigures[] {
+export function sortRows<R extends AreaFigures>(rows: readonly R[], key: SortKey, dir: SortDir, lang: string): R[] {
   const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
   const value = (r: AreaFigures): number => {
     if (key === 'ratio') return r.ratio ?? -1;

@@ -1,6 +1,6 @@
-import type { OperatorFigures, StationProps } from '../api.js';
+import type { StationProps } from '../api.js';
 import { h } from '../dom.js';
-import type { AreaFigures } from '../figures.js';
+import type { AreaFigures, OperatorFigures } from '../figures.js';
 import { formatDate, formatInt, formatRatio } from '../format.js';
 import type { Lang, MessageKey } from '../i18n.js';
 import { statusLabel } from './area-table.js';

@@ -1,4 +1,5 @@
 import { getJson, postJson, withQuery } from '../api.js';
+import type { WhatIfFigures } from '../figures.js';
 import type { Coverage, Pace, Pick, Recommendations, Timeline } from '../report/report-api.js';
 
 /** The planner's calls to the API (server/planner/planner.schemas.ts has the shapes). */
@@ -16,15 +17,20 @@ export interface CoverageBody extends Coverage {
 
 export interface Gap { n4g: number; n5g: number; ratio: number | null; required: number; needed: number; status: string }
 export interface WhatIfRequest {
-  set?: string; asOf?: string; target?: string; operator?: string;
+  set?: string; asOf?: string; target?: string;
+  /** The view's operators, comma-separated: the figures count those (summed). */
+  operator?: string;
+  /** The view's selected areas, comma-separated: the answer adds their total (not saved with a scenario). */
+  area?: string;
   upgrades: { operator: string; topN: number }[];
 }
-export interface WhatIfResult {
+/** POST /api/planner/what-if, or a scenario reopened (server/planner/planner.schemas.ts whatIfResponse). */
+export interface WhatIfResult extends WhatIfFigures {
   saved: false;
   target: { bp: number; label: string };
   upgrades: { operator: string; topN: number; applied: number }[];
-  areas: { code: string; name: string; added: number; before: Gap; after: Gap }[];
-  totals: { before: Gap; after: Gap & { neededAllAreas: number } };
+  areas: (WhatIfFigures['areas'][number] & { before: Gap })[];
+  totals: { before: Gap & { neededAllAreas: number }; after: WhatIfFigures['totals']['after'] };
   picks: Pick[];
 }
 export interface Scenario { id: number; name: string; parameters: unknown; createdAt: string }
@@ -38,5 +44,5 @@ export const plannerApi = {
   whatIf: (body: WhatIfRequest) => postJson<WhatIfResult>('/api/planner/what-if', body),
   scenarios: () => getJson<{ scenarios: Scenario[] }>('/api/planner/scenarios').then((b) => b.scenarios),
   saveScenario: (name: string, parameters: WhatIfRequest) => postJson<Scenario>('/api/planner/scenarios', { name, parameters }),
-  openScenario: (id: number) => getJson<{ scenario: Scenario; result: WhatIfResult }>(`/api/planner/scenarios/${id}`),
+  openScenario: (id: number, area?: string) => getJson<{ scenario: Scenario; result: WhatIfResult }>(`/api/planner/scenarios/${id}`, { area }),
 };

@@ -37,14 +37,18 @@ export function picksInScope(picks: readonly Pick[], s: ViewState): Pick[] {
   return picks.filter((p) => keep.has(p.area));
 }
 
-/** A what-if request: the view's scope (never its area: upgrades apply in every area) plus one operator's top N. */
+/**
+ * A what-if request: the view's scope, its operators all counted (summed, as the map's figures),
+ * plus one operator's top N. Never its area: upgrades apply in every area (the page adds the
+ * selection apart, to get its total).
+ */
 export function whatIfRequest(s: ViewState, operator: string, topN: number): WhatIfRequest {
   const q = planQuery(s);
   const body: WhatIfRequest = { upgrades: [{ operator, topN }] };
   if (q.set) body.set = q.set;
   if (q.asOf) body.asOf = q.asOf;
   if (q.target) body.target = q.target;
-  if (q.operator) body.operator = q.operator;
+  if (s.operators.length) body.operator = s.operators.join(',');
   return body;
 }
 

@@ -2,12 +2,11 @@ import type L from 'leaflet';
 import { fill, h } from '../dom.js';
 import type { Lang, MessageKey } from '../i18n.js';
 import type { ViewState } from '../state.js';
-import { plannerApi, type CoverageBody, type Pick, type Recommendations, type Timeline } from './planner-api.js';
+import { plannerApi, type CoverageBody, type Pick, type Recommendations, type Timeline, type WhatIfResult } from './planner-api.js';
 import { CoverageLayer, PicksLayer, PlannerLayersControl } from './planner-layers.js';
 import { renderCoverage, renderTimelineBox, renderWorkList } from './planner-panel.js';
 import { isRefusal, parseTopN, picksInScope, planActive, planKey, planQuery, whatIfRequest } from './planner-query.js';
 import { renderWhatIf, type WhatIfView } from './planner-whatif.js';
-import { overlayOf, type WhatIfOverlay } from './planner-overlay.js';
 import './planner.css';
 
 type T = (key: MessageKey, vars?: Record<string, string>) => string;
@@ -18,8 +17,15 @@ export interface PlannerHost {
   change(patch: Partial<ViewState>): void;
   operators(): { code: string; name: string }[];
   setName(): string;
-  /** Shows a what-if trial on the map and in the table (null: back to the real figures). */
-  showWhatIf(w: WhatIfOverlay | null): void;
+  /** Shows a what-if trial on the map, in the table and the card (null: back to the real figures). */
+  showWhatIf(w: ShownWhatIf | null): void;
+}
+
+/** A trial the page shows: the server's answer, the upgrading operator, and how to ask again for another selection of areas. */
+export interface ShownWhatIf {
+  result: WhatIfResult;
+  operator: string;
+  reask(area: string | undefined): Promise<WhatIfResult>;
 }
 
 interface Loaded { rec: Recommendations | Error; cov: CoverageBody | Error; tl: Timeline | Error }
@@ -126,10 +132,11 @@ export class PlannerView {
   private runWhatIf(): Promise<void> {
     const body = this.request();
     if (!body) { this.whatIf.message = { text: this.host.t('planTopNInvalid'), kind: 'error' }; this.draw(); return Promise.resolve(); }
+    const area = this.host.state().areas.join(',') || undefined;
     return this.guarded(async () => {
-      this.whatIf.result = await plannerApi.whatIf(body);
+      this.whatIf.result = await plannerApi.whatIf({ ...body, area });
       this.whatIf.scenarioName = null;
-      this.host.showWhatIf(overlayOf(body.upgrades[0]!.operator, this.whatIf.result.areas));
+      this.host.showWhatIf({ result: this.whatIf.result, operator: body.upgrades[0]!.operator, reask: (a) => plannerApi.whatIf({ ...body, area: a }) });
     });
   }
 
@@ -146,13 +153,14 @@ export class PlannerView {
   }
 
   private open(id: number): Promise<void> {
+    const area = this.host.state().areas.join(',') || undefined;
     return this.guarded(async () => {
-      const { scenario, result } = await plannerApi.openScenario(id);
+      const { scenario, result } = await plannerApi.openScenario(id, area);
       this.whatIf.result = result;
       this.whatIf.scenarioName = scenario.name;
       const up = (scenario.parameters as { upgrades?: { operator: string; topN: number }[] }).upgrades?.[0];
       if (up) this.whatIf.form = { ...this.whatIf.form, operator: up.operator, topN: String(up.topN) };
-      this.host.showWhatIf(up ? overlayOf(up.operator, result.areas) : null);
+      this.host.showWhatIf(up ? { result, operator: up.operator, reask: (a) => plannerApi.openScenario(id, a).then((r) => r.result) } : null);
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { Route } from '../openapi/openapi.js';
 import {
-  coverageQuery, coverageResponse, recommendationsQuery, recommendationsResponse, scenarioBodyDoc, scenarioParams,
+  coverageQuery, coverageResponse, recommendationsQuery, recommendationsResponse, scenarioBodyDoc, scenarioParams, scenarioQuery,
   scenarioResponse, scenarioSchema, scenariosResponse, timelineQuery, timelineResponse, whatIfBody, whatIfResponse,
 } from './planner.schemas.js';
 
@@ -12,5 +12,5 @@ export const PLANNER_ROUTES: Route[] = [
   { path: '/api/planner/what-if', method: 'post', summary: 'New figures for a different target or operators upgrading their top N picks; nothing is saved', body: whatIfBody, response: whatIfResponse },
   { path: '/api/planner/scenarios', summary: 'Saved what-if scenarios, newest first', response: scenariosResponse },
   { path: '/api/planner/scenarios', method: 'post', summary: 'Save a what-if scenario (201)', body: scenarioBodyDoc, response: scenarioSchema, status: 201 },
-  { path: '/api/planner/scenarios/{id}', summary: 'Reopen a scenario: its parameters and its figures recomputed on today\'s data', params: scenarioParams, response: scenarioResponse },
+  { path: '/api/planner/scenarios/{id}', summary: 'Reopen a scenario: its parameters and its figures recomputed on today\'s data', params: scenarioParams, query: scenarioQuery, response: scenarioResponse },
 ];

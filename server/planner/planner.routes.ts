@@ -7,7 +7,7 @@ import { describeRadii } from './planner-models.service.js';
 import { buildTimeline } from './planner-timeline.service.js';
 import { runWhatIf } from './planner-what-if.service.js';
 import { findScenario, insertScenario, listScenarios } from './planner.repository.js';
-import { coverageQuery, recommendationsQuery, scenarioBody, scenarioParams, timelineQuery, whatIfBody } from './planner.schemas.js';
+import { coverageQuery, recommendationsQuery, scenarioBody, scenarioParams, scenarioQuery, timelineQuery, whatIfBody } from './planner.schemas.js';
 import { buildCoverage, buildRecommendations } from './planner.service.js';
 
 const METHOD = {
@@ -78,9 +78,10 @@ export function plannerRoutes(ctx: AppContext): Router {
 
   router.get('/planner/scenarios/:id', async (req, res) => {
     const { id } = scenarioParams.parse(req.params);
+    const { area } = scenarioQuery.parse(req.query);
     const scenario = await findScenario(ctx.db, id);
     if (!scenario) throw notFound(`Scenario ${id}`, { id });
-    res.json({ scenario, result: await runWhatIf(ctx, whatIfBody.parse(scenario.parameters)) });
+    res.json({ scenario, result: await runWhatIf(ctx, { ...whatIfBody.parse(scenario.parameters), area }) });
   });
   return router;
 }

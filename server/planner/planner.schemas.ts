@@ -50,6 +50,9 @@ export const scenarioBody = z.strictObject({
   return { name: v.name, parameters: v.parameters as Record<string, unknown> };
 });
 export const scenarioParams = z.strictObject({ id: wholeNumberParam(1, 2_147_483_647) });
+export const scenarioQuery = z.strictObject({
+  area: listParam(areaCode).optional().describe('Also answer the total of these areas before and after (`result.selection`), as the map shows a selection'),
+});
 
 const bilingual = z.object({ en: z.string(), vi: z.string() });
 const environment = z.enum(['urban', 'suburban', 'rural']);

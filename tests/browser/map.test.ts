@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureClientBuilt } from '../../server/client-build.js';
 import type { Database } from '../../server/db/database.js';
+import { bandColour, progressBand } from '../../client/colour-scale.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { findOperatorByCode } from '../../server/operators/operators.repository.js';
 import { upsertStations } from '../../server/stations/stations.repository.js';
@@ -156,6 +157,47 @@ describe.skipIf(!availability.run)('map client in Chromium', () => {
     const second = await rows.nth(1).getAttribute('data-code');
     await page.waitForFunction((code) => new URL(location.href).searchParams.get('sel') === code, second);
     expect((await shapes(page)).filter((a) => a.selected).map((a) => a.code)).toEqual([second]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a what-if target changes the colour, the card and the table row of an area alike, as the server computes them', async () => {
+    const stored = (await getJson(`${server.url}/api/stats`)).body;
+    const trial = (await getJson(`${server.url}/api/stats?target=10%25`)).body;
+    type Row = { code: string; n4g: number; n5g: number; needed: number; status: string };
+    // An area behind the stored target that meets 10 %: its colour, card and row must all move.
+    const code = (stored.rows as Row[]).find((r) => r.status === 'behind' && (trial.rows as Row[]).find((t) => t.code === r.code)!.status === 'met')!.code;
+    const expected = (body: { rows: Row[]; target: { bp: number } }) => {
+      const r = body.rows.find((x) => x.code === code)!;
+      return { fill: bandColour(progressBand(r.n4g, r.n5g, body.target.bp)), needed: r.needed, status: r.status };
+    };
+    const shown = async (page: Page) => {
+      await page.waitForSelector('[data-testid="card-operators"]');
+      const row = page.locator(`[data-testid="area-table"] tbody tr[data-code="${code}"]`);
+      const card = page.getByTestId('area-card');
+      return {
+        fill: (await shapes(page) as (Shape & { fill: string })[]).find((a) => a.code === code)!.fill,
+        needed: digits(await row.locator('td.needed').textContent()),
+        status: (await row.locator('.status').getAttribute('class'))!.replace(/.*status-/, ''),
+        card: { needed: digits(await card.locator('dd').nth(4).textContent()), status: (await card.locator('.card-head .status').getAttribute('class'))!.replace(/.*status-/, '') },
+        operators: await card.locator('[data-testid="card-operators"] tbody tr td:last-child').allTextContents(),
+      };
+    };
+    const { page, problems } = await openPage(`/?sel=${code}`);
+    const before = await shown(page);
+    const want = expected(stored);
+    expect(before).toMatchObject({ fill: want.fill, needed: want.needed, status: want.status, card: { needed: want.needed, status: want.status } });
+    await page.getByTestId('target-input').fill('10');
+    await page.getByTestId('target-input').press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('target') === '10');
+    await page.waitForFunction((c) => document.querySelector(`[data-testid="area-table"] tbody tr[data-code="${c}"] .status-met`) !== null, code);
+    const after = await shown(page);
+    const wantAfter = expected(trial);
+    expect(after).toMatchObject({ fill: wantAfter.fill, needed: wantAfter.needed, status: 'met', card: { needed: wantAfter.needed, status: 'met' } });
+    expect(after.fill).not.toBe(before.fill);
+    // The card's per-operator breakdown is the server's at the trial target too.
+    const detail = (await getJson(`${server.url}/api/areas/${code}?target=10%25`)).body;
+    await expect.poll(async () => (await shown(page)).operators.map(digits)).toEqual(detail.operators.map((o: { needed: number }) => o.needed));
     expect(problems).toEqual([]);
     await page.close();
   });

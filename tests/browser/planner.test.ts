@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bandColour, progressBand } from '../../client/colour-scale.js';
 import { ensureClientBuilt } from '../../server/client-build.js';
 import type { Database } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
@@ -155,6 +156,18 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
     expect(shown.totals.needed).toBe(api.totals.after.needed);
     for (const a of api.areas as { code: string; after: { n5g: number } }[]) expect(shown.rows.find(([c]) => c === a.code)?.[1]).toBe(a.after.n5g);
     expect(await page.getByTestId('notice').textContent()).toMatch(/chưa lưu.*VIETTEL/);
+    // The map colours and the area card show the trial as well, from the same answer (no sum in the page).
+    type After = { code: string; added: number; after: { n4g: number; n5g: number; needed: number }; operators: { operator: string; n5g: number }[] };
+    const up = (api.areas as After[]).find((a) => a.added > 0)!;
+    const fill = await page.evaluate((code) => (window as any).__planner.areas.shapes().find((s: { code: string }) => s.code === code).fill, up.code);
+    expect(fill).toBe(bandColour(progressBand(up.after.n4g, up.after.n5g, api.target.bp)));
+    await page.evaluate((code) => (window as any).__planner.app.selectArea(code, false), up.code);
+    await page.waitForSelector('[data-testid="card-operators"]');
+    const fmt = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+    expect(await page.getByTestId('area-card').locator('dd').nth(1).textContent()).toBe(fmt(up.after.n5g));
+    expect(await page.getByTestId('area-card').locator('dd').nth(4).textContent()).toBe(fmt(up.after.needed));
+    const viettel = up.operators.findIndex((o) => o.operator === 'VIETTEL');
+    expect(await page.locator('[data-testid="card-operators"] tbody tr').nth(viettel).locator('td').nth(1).textContent()).toBe(fmt(up.operators[viettel]!.n5g));
     await page.getByTestId('plan-whatif').screenshot({ path: 'test-output/screenshots/planner-whatif.png' });
     const name = `Viettel nâng cấp 2 trạm ${Date.now()}`.normalize('NFD');
     await page.getByTestId('scenario-name').fill(name);

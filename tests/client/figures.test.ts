@@ -1,45 +1,46 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeFigures, sortRows, sumCounts, type StatsBody } from '../../client/figures.js';
+import { computeGap } from '../../geo/compute-gap.js';
+import { figuresOfStats, figuresOfWhatIf, sortRows, type StatsBody, type WhatIfFigures } from '../../client/figures.js';
 
-const body = (rows: [string, number, number][], unassigned = { n4g: 0, n5g: 0 }): StatsBody => ({
-  set: { id: 1, name: 's', isDemo: false }, asOf: '2025-01-01', baseline: null, target: { bp: 5000, label: '50%' },
-  rows: rows.map(([code, n4g, n5g]) => ({ code, name: `Area ${code}`, parentCode: null, areaKm2: 1, population: null, n4g, n5g })),
-  unassigned,
+/* The page shows the server's figures as they come; these check which answer a view shows, never a sum. */
+
+const gap = (n4g: number, n5g: number, bp = 5000) => ({ n4g, n5g, ...computeGap({ n4g, n5g }, bp) });
+const totals = (n4g: number, n5g: number, neededAllAreas: number) => ({ ...gap(n4g, n5g), neededAllAreas });
+const row = (code: string, n4g: number, n5g: number) => ({ code, name: `Area ${code}`, parentCode: null, areaKm2: 1, population: null, ...gap(n4g, n5g) });
+
+const body = (rows: ReturnType<typeof row>[], over: Partial<StatsBody> = {}): StatsBody => ({
+  set: { id: 1, name: 's', isDemo: false }, asOf: '2025-01-01', baseline: null, target: { bp: 5000, label: '50%' }, operator: null,
+  rows, unassigned: { n4g: 6, n5g: 0, ratio: 0 }, totals: totals(99, 9, 7), selection: null, ...over,
 });
 
-describe('figures on the client', () => {
-  it('reports the set gap from the totals and every area meeting it apart (DOMAIN example)', () => {
-    const f = computeFigures(sumCounts([body([['A', 10, 8], ['B', 10, 2]])]), 5000);
-    expect(f.totals).toMatchObject({ n4g: 20, n5g: 10, required: 10, needed: 0, neededAllAreas: 3, status: 'met' });
+describe('figures on the page', () => {
+  it('a selection shows its own rows and the server\'s total of them; every area stays on the map', () => {
+    const all = body([row('A', 10, 1), row('B', 4, 4)]);
+    const sel = body([row('A', 10, 1)], { selection: { areas: ['A'], totals: totals(10, 1, 4) } });
+    const f = figuresOfStats(all, sel);
+    expect(f.rows.map((r) => r.code)).toEqual(['A', 'B']);
+    expect(f.tableRows.map((r) => r.code)).toEqual(['A']);
+    expect(f.totals).toBe(sel.selection!.totals);
+    expect(figuresOfStats(all, null).totals).toBe(all.totals);
   });
 
-  it('counts unassigned stations set-wide but not in a selection of areas', () => {
-    const counts = sumCounts([body([['A', 10, 1], ['B', 4, 4]], { n4g: 6, n5g: 0 })]);
-    expect(computeFigures(counts, 5000).totals).toMatchObject({ n4g: 20, n5g: 5, required: 10, needed: 5 });
-    expect(computeFigures(counts, 5000, ['A']).totals).toMatchObject({ n4g: 10, n5g: 1, required: 5, needed: 4, neededAllAreas: 4 });
-  });
-
-  it('adds operators up exactly: the sum of per-operator counts is the all-operator count', () => {
-    const entry = fc.tuple(fc.nat(50), fc.nat(50));
-    fc.assert(fc.property(fc.array(fc.array(entry, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (perOp) => {
-      const bodies = perOp.map((rows) => body(rows.map(([a, b], i) => [`C${i}`, a, b])));
-      const summed = sumCounts(bodies);
-      summed.rows.forEach((r, i) => {
-        expect(r.n4g).toBe(perOp.reduce((t, rows) => t + rows[i]![0], 0));
-        expect(r.n5g).toBe(perOp.reduce((t, rows) => t + rows[i]![1], 0));
-      });
-    }));
-  });
-
-  it('recomputes with a what-if target: 30 % of 10 needs 3, not 4', () => {
-    const f = computeFigures(sumCounts([body([['A', 10, 0]])]), 3000);
-    expect(f.rows[0]).toMatchObject({ required: 3, needed: 3 });
+  it('a what-if answer for the view\'s own scope replaces every figure; for another scope it shows nowhere', () => {
+    const view = body([row('A', 10, 1), row('B', 4, 4)]);
+    const w: WhatIfFigures = {
+      set: { id: 1 }, asOf: '2025-01-01', baseline: null, target: { bp: 5000 }, operator: null,
+      areas: [{ code: 'A', name: 'Area A', added: 2, after: gap(10, 3), operators: [] }, { code: 'B', name: 'Area B', added: 0, after: gap(4, 4), operators: [] }],
+      unassigned: view.unassigned, totals: { after: totals(20, 7, 2) }, selection: { areas: ['B'], after: totals(4, 4, 0) },
+    };
+    const f = figuresOfWhatIf(w, view)!;
+    expect(f.rows.find((r) => r.code === 'A')).toMatchObject({ n5g: 3, needed: 2 });
+    expect(f.tableRows.map((r) => r.code)).toEqual(['B']);
+    expect(f.totals).toBe(w.selection!.after);
+    expect(figuresOfWhatIf({ ...w, asOf: '2024-01-01' }, view)).toBeNull();
+    expect(figuresOfWhatIf({ ...w, operator: 'VNPT' }, view)).toBeNull();
   });
 
   it('sorts by each column, stable on ties, Vietnamese names in dictionary order', () => {
-    const rows = computeFigures(sumCounts([body([['1', 10, 1], ['2', 10, 9], ['3', 0, 0]])]), 5000).rows
-      .map((r, i) => ({ ...r, name: ['Ô Môn', 'An Phú', 'Đồng Tháp'][i]! }));
+    const rows = [row('1', 10, 1), row('2', 10, 9), row('3', 0, 0)].map((r, i) => ({ ...r, name: ['Ô Môn', 'An Phú', 'Đồng Tháp'][i]! }));
     expect(sortRows(rows, 'needed', 'desc', 'vi').map((r) => r.code)).toEqual(['1', '2', '3']);
     expect(sortRows(rows, 'ratio', 'asc', 'vi').map((r) => r.code)).toEqual(['3', '1', '2']);
     expect(sortRows(rows, 'name', 'asc', 'vi').map((r) => r.name)).toEqual(['An Phú', 'Đồng Tháp', 'Ô Môn']);

@@ -59,6 +59,8 @@ describe('what-if', () => {
     expect(whatIfRequest(view({ set: '1', target: '60', areas: ['A'], operators: ['VIETTEL'] }), 'VIETTEL', 3))
       .toEqual({ set: '1', target: '60%', operator: 'VIETTEL', upgrades: [{ operator: 'VIETTEL', topN: 3 }] });
     expect(whatIfRequest(view(), 'VNPT', 1)).toEqual({ upgrades: [{ operator: 'VNPT', topN: 1 }] });
+    // Several operators in the view: the trial counts them all (summed), as the map does.
+    expect(whatIfRequest(view({ operators: ['VIETTEL', 'VNPT'] }), 'VNPT', 2)).toEqual({ operator: 'VIETTEL,VNPT', upgrades: [{ operator: 'VNPT', topN: 2 }] });
   });
 
   it('N is a whole number from 1 to 10 000', () => {

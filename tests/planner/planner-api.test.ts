@@ -153,6 +153,34 @@ describe(`planner API on the demo data (${dbKind()})`, () => {
     expect(reopened.result).toEqual(w);
   });
 
+  it('a what-if for several operators and a selection: the same figures as /api/stats, the upgrades on top', async () => {
+    const scope = { asOf: AS_OF, target: '40%', operator: 'VIETTEL,VNPT' };
+    const stats = statsResponse.parse((await api(`/stats?asOf=${AS_OF}&target=40%25&operator=VIETTEL,VNPT&area=883,884`)).body);
+    const none = whatIfResponse.parse((await post('/planner/what-if', { ...scope, area: ['883', '884'] })).body);
+    expect(none.operator).toBe('VIETTEL,VNPT');
+    expect(none.selection).toEqual({ areas: stats.selection!.areas, before: stats.selection!.totals, after: stats.selection!.totals });
+    expect(none.totals.after).toEqual(stats.totals);
+    expect(none.unassigned).toEqual(stats.unassigned);
+
+    const w = whatIfResponse.parse((await post('/planner/what-if', { ...scope, area: '883,884', upgrades: [{ operator: 'VNPT', topN: 2 }, { operator: 'MOBIFONE', topN: 2 }] })).body);
+    const added = (codes: string[]) => w.areas.filter((a) => codes.includes(a.code)).reduce((n, a) => n + a.added, 0);
+    expect(added(['883', '884'])).toBeGreaterThan(0);
+    // MOBIFONE is not counted in this view: its upgrades change no figure.
+    expect(w.areas.reduce((n, a) => n + a.added, 0)).toBe(w.upgrades[0]!.applied);
+    expect(w.selection!.after.n5g).toBe(w.selection!.before.n5g + added(['883', '884']));
+    expect(w.selection!.after.n4g).toBe(w.selection!.before.n4g);
+    for (const a of w.areas) {
+      expect(a.operators.reduce((n, o) => n + o.n5g, 0)).toBe(a.after.n5g);
+      expect(a.operators.find((o) => o.operator === 'MOBIFONE')).toMatchObject({ n4g: 0, n5g: 0 });
+    }
+    // A saved scenario reopened for a selection answers the same.
+    const sc = scenarioSchema.parse((await post('/planner/scenarios', { name: 'Chọn 2 huyện', parameters: { ...scope, upgrades: [{ operator: 'VNPT', topN: 2 }, { operator: 'MOBIFONE', topN: 2 }] } })).body);
+    const reopened = scenarioResponse.parse((await api(`/planner/scenarios/${sc.id}?area=883,884`)).body);
+    expect(reopened.result).toEqual(w);
+    expect((await api(`/planner/scenarios/${sc.id}?areas=883`)).status).toBe(400);
+    expect((await post('/planner/what-if', { ...scope, coverage: true })).status).toBe(400);
+  });
+
   it('says 400 for bad input and 404 for unknown things', async () => {
     const bad = [
       '/planner/recommendations?target=abc', '/planner/recommendations?asOf=2025-02-30', '/planner/recommendations?format=pdf',
