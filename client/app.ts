@@ -2,7 +2,7 @@ import L from 'leaflet';
 import { parseTargetShare } from '../geo/parse-target-share.js';
 import { authApi } from './auth/auth-api.js';
 import { api, ApiError, type AreasBody, type BoundarySet, type ClientConfig, type Facets, type StatsQuery, type StationQuery } from './api.js';
-import { bandColour, labelInk, progressBand } from './colour-scale.js';
+import { bandColour, labelInk, progressBand } from '../geo/colour-scale.js';
 import { escapeHtml, fill, h } from './dom.js';
 import { areaCsvQuery, downloadAreaTableCsv, downloadText, exportFileName } from './export.js';
 import { figuresOfStats, figuresOfWhatIf, sortRows, type Figures, type OperatorFigures, type StatsBody } from './figures.js';

@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import { NO_BASELINE_COLOUR, PROGRESS_BANDS } from '../colour-scale.js';
+import { NO_BASELINE_COLOUR, PROGRESS_BANDS } from '../../geo/colour-scale.js';
 import { fill, h, s } from '../dom.js';
 import type { MessageKey } from '../i18n.js';
 import { rebuildKeepingFocus } from '../panel/keep-focus.js';

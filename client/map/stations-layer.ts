@@ -1,4 +1,5 @@
 import L from 'leaflet';
+import { TECHNOLOGY_COLOURS } from '../../geo/colour-scale.js';
 import { bubbleRadius, mergeOverlappingBubbles, type Bubble } from './merge-bubbles.js';
 import { preparePaddedCanvas } from './view-pad.js';
 import type { GridCell, StationProps } from '../api.js';
@@ -6,7 +7,7 @@ import type { GridCell, StationProps } from '../api.js';
 export interface StationPoint { lon: number; lat: number; p: StationProps }
 export type StationData = { kind: 'points'; points: StationPoint[] } | { kind: 'grid'; cells: GridCell[] } | { kind: 'none' };
 
-export const SYMBOL = { g4: '#1864ab', g5: '#c2255c', ring: '#212529', bubble: '#495057' } as const;
+export const SYMBOL = { g4: TECHNOLOGY_COLOURS['4G'], g5: TECHNOLOGY_COLOURS['5G'], ring: '#212529', bubble: '#495057' } as const;
 const HIT_PX = 9;
 
 

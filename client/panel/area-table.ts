@@ -1,4 +1,4 @@
-import { bandColour, progressBand } from '../colour-scale.js';
+import { bandColour, progressBand } from '../../geo/colour-scale.js';
 import { h } from '../dom.js';
 import type { AreaFigures, Figures } from '../figures.js';
 import { formatInt, formatRatio } from '../format.js';

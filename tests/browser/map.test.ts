@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureClientBuilt } from '../../server/client-build.js';
 import type { Database } from '../../server/db/database.js';
-import { bandColour, progressBand } from '../../client/colour-scale.js';
+import { bandColour, progressBand } from '../../geo/colour-scale.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { findOperatorByCode } from '../../server/operators/operators.repository.js';
 import { upsertStations } from '../../server/stations/stations.repository.js';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bandColour, progressBand } from '../../client/colour-scale.js';
+import { bandColour, progressBand } from '../../geo/colour-scale.js';
 import { ensureClientBuilt } from '../../server/client-build.js';
 import type { Database } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeGap } from '../../geo/compute-gap.js';
-import { bandColour, labelInk, NO_BASELINE_COLOUR, progressBand, PROGRESS_BANDS } from '../../client/colour-scale.js';
+import { bandColour, labelInk, NO_BASELINE_COLOUR, progressBand, PROGRESS_BANDS } from '../../geo/colour-scale.js';
 
 describe('progress colour scale', () => {
   it('puts the class boundaries at 25, 50, 75 and 100 % of the target', () => {

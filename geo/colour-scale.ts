@@ -38,3 +38,6 @@ export function bandColour(band: BandKey): string {
 export function labelInk(band: BandKey): '#1b1b1b' | '#ffffff' {
   return band === 'band0' || band === 'band4' ? '#ffffff' : '#1b1b1b';
 }
+
+/** Station symbols: 4G blue, 5G crimson (the map's station layer and the KML export). */
+export const TECHNOLOGY_COLOURS = { '4G': '#1864ab', '5G': '#c2255c' } as const;
