@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Geometry } from 'geojson';
 import type { DB } from '../db/schema.js';
-import { asGeoJSON } from '../db/postgis.js';
+import { asGeoJSON, envelope } from '../db/postgis.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -49,4 +49,39 @@ export async function findAreaFeature(db: Db, setId: number, code: string): Prom
 export async function updateAreaEnvironment(db: Db, setId: number, code: string, environment: string | null): Promise<boolean> {
   const r = await db.updateTable('areas').set({ environment }).where('set_id', '=', setId).where('code', '=', code).executeTakeFirst();
   return r.numUpdatedRows > 0n;
+}
+
+/** Each set's lon/lat box around all its areas (the OGC collections' extent). */
+export async function findAreaSetExtents(db: Db): Promise<Map<number, [number, number, number, number]>> {
+  const rows = await db
+    .selectFrom('areas as a')
+    .select([
+      'a.set_id as setId',
+      sql<number>`min(ST_XMin(a.geom))`.as('minx'), sql<number>`min(ST_YMin(a.geom))`.as('miny'),
+      sql<number>`max(ST_XMax(a.geom))`.as('maxx'), sql<number>`max(ST_YMax(a.geom))`.as('maxy'),
+    ])
+    .groupBy('a.set_id')
+    .execute();
+  return new Map(rows.map((r) => [r.setId, [r.minx, r.miny, r.maxx, r.maxy]]));
+}
+
+/** The codes of a set's areas whose polygon meets a lon/lat box (the envelope in the column's SRID: the GiST index serves it). */
+export async function findAreaCodesInBbox(db: Db, setId: number, bbox: readonly [number, number, number, number]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('areas as a')
+    .select('a.code')
+    .where('a.set_id', '=', setId)
+    .where(sql<boolean>`ST_Intersects(a.geom, ${envelope(bbox)})`)
+    .execute();
+  return rows.map((r) => r.code);
+}
+
+/** Areas' polygons as WKB (ISO, little-endian), for files that embed binary geometry (GeoPackage). */
+export async function listAreaWkb(db: Db, setId: number): Promise<{ code: string; wkb: Uint8Array; bbox: [number, number, number, number] }[]> {
+  const rows = await db
+    .selectFrom('areas as a')
+    .select(['a.code', sql<Uint8Array>`ST_AsBinary(ST_ForcePolygonCCW(a.geom), 'NDR')`.as('wkb'), bboxOf.as('bbox')])
+    .where('a.set_id', '=', setId)
+    .execute();
+  return rows.map((r) => ({ code: r.code, wkb: r.wkb, bbox: r.bbox.map(Number) as [number, number, number, number] }));
 }

@@ -57,6 +57,8 @@ export interface StationFilter {
   setId: number;
   areaCodes?: readonly string[] | undefined;
   operatorIds?: readonly number[] | undefined;
+  /** One station code (with an operator and technology: one station). */
+  code?: string | undefined;
   technology?: Technology | undefined;
   statuses?: readonly StationStatus[] | undefined;
   asOf?: string | undefined;
@@ -83,28 +85,54 @@ export interface StationRow {
   colocated: boolean;
 }
 
-/** One page of stations in id order (keyset paging: stable under concurrent inserts). */
-export async function findStations(db: Db, f: StationFilter): Promise<StationRow[]> {
+/**
+ * The stations a filter selects, before paging: one query that the page, the count and the
+ * extent share, so what is counted is what is paged.
+ */
+function filteredStations(db: Db, f: Omit<StationFilter, 'limit' | 'afterId'>) {
   let q = db
     .selectFrom('stations as s')
     .innerJoin('operators as o', 'o.id', 's.operator_id')
     .leftJoin('station_areas as sa', (j) => j.onRef('sa.station_id', '=', 's.id').on('sa.set_id', '=', f.setId))
-    .leftJoin('areas as a', 'a.id', 'sa.area_id')
-    .select([
-      's.id', 'o.code as operator', 'o.name as operatorName', 's.code', 's.technology', 's.name',
-      lonOf('s.geom').as('lon'), latOf('s.geom').as('lat'),
-      's.status', 's.commissioned_on as commissionedOn', 's.decommissioned_on as decommissionedOn',
-      'a.code as areaCode', 'a.name as areaName',
-      colocatedFlag(f.colocationMeters).as('colocated'),
-    ]);
+    .leftJoin('areas as a', 'a.id', 'sa.area_id');
   if (f.areaCodes?.length) q = q.where('a.code', 'in', f.areaCodes);
   if (f.operatorIds?.length) q = q.where('s.operator_id', 'in', f.operatorIds);
+  if (f.code !== undefined) q = q.where('s.code', '=', f.code);
   if (f.technology) q = q.where('s.technology', '=', f.technology);
   if (f.statuses?.length) q = q.where('s.status', 'in', f.statuses);
   if (f.asOf) q = q.where(sql<boolean>`station_on_air(s.status, s.commissioned_on, s.decommissioned_on, ${f.asOf}::date)`);
   if (f.bbox) q = q.where(sql<boolean>`s.geom && ${envelope(f.bbox)}`);
+  return q;
+}
+
+/** One page of stations in id order (keyset paging: stable under concurrent inserts, and no OFFSET to scan past). */
+export async function findStations(db: Db, f: StationFilter): Promise<StationRow[]> {
+  let q = filteredStations(db, f).select([
+    's.id', 'o.code as operator', 'o.name as operatorName', 's.code', 's.technology', 's.name',
+    lonOf('s.geom').as('lon'), latOf('s.geom').as('lat'),
+    's.status', 's.commissioned_on as commissionedOn', 's.decommissioned_on as decommissionedOn',
+    'a.code as areaCode', 'a.name as areaName',
+    colocatedFlag(f.colocationMeters).as('colocated'),
+  ]);
   if (f.afterId !== undefined) q = q.where('s.id', '>', f.afterId);
   return q.orderBy('s.id').limit(f.limit).execute();
+}
+
+/** How many stations a filter selects, all pages together. */
+export async function countStations(db: Db, f: Omit<StationFilter, 'limit' | 'afterId'>): Promise<number> {
+  const row = await filteredStations(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The lon/lat box around every station a filter selects; null when it selects none. */
+export async function findStationsExtent(db: Db, f: Omit<StationFilter, 'limit' | 'afterId'>): Promise<[number, number, number, number] | null> {
+  const row = await filteredStations(db, f)
+    .select([
+      sql<number | null>`min(ST_X(s.geom))`.as('minx'), sql<number | null>`min(ST_Y(s.geom))`.as('miny'),
+      sql<number | null>`max(ST_X(s.geom))`.as('maxx'), sql<number | null>`max(ST_Y(s.geom))`.as('maxy'),
+    ])
+    .executeTakeFirstOrThrow();
+  return row.minx === null ? null : [row.minx, row.miny!, row.maxx!, row.maxy!];
 }
 
 /**
