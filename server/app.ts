@@ -14,6 +14,7 @@ import { boundarySetsRoutes } from './boundary-sets/boundary-sets.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { buildOpenApiDocument } from './openapi/openapi.js';
+import { ogcRoutes } from './ogc/ogc.routes.js';
 import { plannerRoutes } from './planner/planner.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { stationsRoutes } from './stations/stations.routes.js';
@@ -53,6 +54,7 @@ export function createApp({ config, database, log = (e) => console.error(e) }: A
   api.get('/config', (_req, res) => { res.json({ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }); });
   api.use(unknownRoute);
   app.use('/api', api);
+  app.use('/ogc', ogcRoutes(ctx));
 
   if (existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
+import { writeAreasFile } from '../exports/area-files.js';
 import { operatorBreakdown } from '../figures/assemble-figures.js';
 import { computeSetFigures } from '../figures/figures.service.js';
 import { describeScope, resolveBoundarySet, resolveScope } from '../scope/scope.service.js';
-import { areaEnvironmentBody, areaEnvironmentQuery, areaParams, areasQuery } from './areas.schemas.js';
+import { areaEnvironmentBody, areaEnvironmentQuery, areaParams, areasListQuery, areasQuery } from './areas.schemas.js';
 import { buildAreaCollection } from './areas.service.js';
 import { findAreaFeature, updateAreaEnvironment } from './areas.repository.js';
 
@@ -12,8 +13,13 @@ export function areasRoutes(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/areas', async (req, res) => {
-    const scope = await resolveScope(ctx, areasQuery.parse(req.query));
-    res.json(await buildAreaCollection(ctx, scope));
+    const q = areasListQuery.parse(req.query);
+    const scope = await resolveScope(ctx, q);
+    if (q.format === 'geojson') return void res.json(await buildAreaCollection(ctx, scope));
+    const file = await writeAreasFile(ctx, scope, q.format, q.lang ?? 'vi');
+    res.setHeader('Content-Type', file.type);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.name}"`);
+    res.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
   });
 
   router.get('/areas/:code', async (req, res) => {

@@ -3,6 +3,12 @@ import { figuresQuery, setParam } from '../http/params.schemas.js';
 import { areaFigures, gapFigures, operatorFigures, scopeDescription, statsResponse } from '../stats/stats.schemas.js';
 
 export const areasQuery = figuresQuery;
+/** GET /api/areas: the figures' scope, and the file formats for GIS tools and Google Earth. */
+export const areasListQuery = figuresQuery.extend({
+  format: z.enum(['geojson', 'kml', 'gpkg']).default('geojson')
+    .describe('kml: areas coloured as on the map, figures in each description (Google Earth); gpkg: a GeoPackage layer with the figures as fields (QGIS)'),
+  lang: z.enum(['vi', 'en']).optional().describe('KML only: the words of the descriptions (default vi)'),
+});
 export const areaParams = z.strictObject({ code: z.string().trim().min(1).max(100) });
 
 const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]).describe('[minLon, minLat, maxLon, maxLat]');

@@ -74,6 +74,18 @@ export const POLICY: readonly PolicyRule[] = [
   { method: 'POST', path: '/api/admin/users', allow: ['admin'] },
   { method: 'PATCH', path: '/api/admin/users/{id}', allow: ['admin'] },
   { method: 'GET', path: '/api/audit', allow: ['admin', 'inspector'] },
+
+  // OGC API – Features (server/ogc): area collections as /api/areas, station features as /api/stations.
+  // The stations' rows come before the {collectionId} rows: the first matching row decides.
+  { method: 'GET', path: '/ogc', allow: PUBLIC },
+  { method: 'GET', path: '/ogc/api', allow: PUBLIC },
+  { method: 'GET', path: '/ogc/conformance', allow: PUBLIC },
+  { method: 'GET', path: '/ogc/collections', allow: PUBLIC },
+  { method: 'GET', path: '/ogc/collections/stations/items', allow: STATION_READERS },
+  { method: 'GET', path: '/ogc/collections/stations/items/{featureId}', allow: STATION_READERS },
+  { method: 'GET', path: '/ogc/collections/{collectionId}', allow: PUBLIC },
+  { method: 'GET', path: '/ogc/collections/{collectionId}/items', allow: PUBLIC },
+  { method: 'GET', path: '/ogc/collections/{collectionId}/items/{featureId}', allow: PUBLIC },
 ];
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

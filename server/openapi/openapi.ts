@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaDetailResponse, areaEnvironmentBody, areaEnvironmentQuery, areaEnvironmentResponse, areaParams, areasQuery, areasResponse } from '../areas/areas.schemas.js';
+import { areaDetailResponse, areaEnvironmentBody, areaEnvironmentQuery, areaEnvironmentResponse, areaParams, areasListQuery, areasQuery, areasResponse } from '../areas/areas.schemas.js';
 import { stationFacetsQuery, stationFacetsResponse, stationGridQuery, stationGridResponse } from '../clusters/clusters.schemas.js';
 import { boundarySetsResponse } from '../boundary-sets/boundary-sets.schemas.js';
 import { healthResponse } from '../health/health.routes.js';
@@ -23,7 +23,12 @@ export type Route = {
   status?: 201;
   /** With Accept: application/x-ndjson: 200 and one JSON object per line, each matching this. */
   stream?: z.ZodType;
+  /** Other media types the route answers with a format parameter (files). */
+  files?: string[];
 };
+
+const KML = 'application/vnd.google-earth.kml+xml';
+const GPKG = 'application/geopackage+sqlite3';
 
 /** server/auth/station-scope.ts narrows station queries to what the account may see, and refuses asking for more. */
 const STATION_SCOPE = 'An operator account asking for another operator\'s stations, or an account limited to areas asking outside them';
@@ -31,13 +36,13 @@ const STATION_SCOPE = 'An operator account asking for another operator\'s statio
 const ROUTES: Route[] = [
   { path: '/api/health', summary: 'Liveness, database kind and PostGIS version', response: healthResponse },
   { path: '/api/boundary-sets', summary: 'The boundary sets loaded (versioned: districts 2019, communes 2025, …)', response: boundarySetsResponse },
-  { path: '/api/areas', summary: 'Areas of a set as an RFC 7946 FeatureCollection with the gap figures per area', query: areasQuery, response: areasResponse },
+  { path: '/api/areas', summary: 'Areas of a set as an RFC 7946 FeatureCollection with the gap figures per area, or as KML or GeoPackage', query: areasListQuery, response: areasResponse, files: [KML, GPKG] },
   { path: '/api/areas/{code}', summary: 'One area with its figures split by operator', query: areasQuery, params: areaParams, response: areaDetailResponse },
   { path: '/api/areas/{code}/environment', method: 'patch', summary: 'Set an area\'s environment class for the coverage model (admin)', query: areaEnvironmentQuery, params: areaParams, body: areaEnvironmentBody, response: areaEnvironmentResponse },
   { path: '/api/stats', summary: 'The gap per area and set-wide: rows plus totals', query: statsQuery, response: statsResponse },
   { path: '/api/stations/grid', summary: 'Stations counted per grid cell in a bbox (4G and 5G apart): the map at low zoom', query: stationGridQuery, response: stationGridResponse, errors: { 403: STATION_SCOPE } },
   { path: '/api/stations/facets', summary: 'Operators and the commissioning timeline, for the map\'s filters', query: stationFacetsQuery, response: stationFacetsResponse },
-  { path: '/api/stations', summary: 'Stations filtered, as GeoJSON pages or a CSV export', query: stationsQuery, response: stationsResponse, csv: true, errors: { 403: STATION_SCOPE } },
+  { path: '/api/stations', summary: 'Stations filtered, as GeoJSON pages or a CSV, KML or GeoPackage export', query: stationsQuery, response: stationsResponse, csv: true, files: [KML, GPKG], errors: { 403: STATION_SCOPE } },
   ...UPLOAD_ROUTES,
   ...PLANNER_ROUTES,
   ...AUTH_ROUTES,
@@ -68,7 +73,11 @@ function requestBodyOf(r: Route) {
 
 function successOf(r: Route) {
   const json = z.toJSONSchema(r.response, { io: 'output', unrepresentable: 'any' });
-  const content = r.file ? { [r.file]: { schema: { type: 'string', format: 'binary' } } } : { 'application/json': { schema: json }, ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) };
+  const content = r.file ? { [r.file]: { schema: { type: 'string', format: 'binary' } } } : {
+    'application/json': { schema: json },
+    ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
+    ...Object.fromEntries((r.files ?? []).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  };
   const responses: Record<number, unknown> = { [r.status ?? 200]: { description: r.status === 201 ? 'Created' : 'OK', content } };
   if (r.stream) {
     const line = z.toJSONSchema(r.stream, { io: 'output', unrepresentable: 'any' });

@@ -46,7 +46,9 @@ export const stationsQuery = z.strictObject({
   bbox: bboxParam.optional(),
   limit: wholeNumberParam(1, 10_000).optional().describe('Page size; default 1000 for GeoJSON, everything for CSV'),
   cursor: cursorParam.optional().describe('The nextCursor of the previous page'),
-  format: z.enum(['geojson', 'csv']).default('geojson'),
+  format: z.enum(['geojson', 'csv', 'kml', 'gpkg']).default('geojson')
+    .describe('csv: a spreadsheet; kml: Google Earth; gpkg: a GeoPackage layer (QGIS). Files hold every matching station unless limit is given'),
+  lang: z.enum(['vi', 'en']).optional().describe('KML only: the words of the descriptions (default vi)'),
 });
 export type StationsQuery = z.output<typeof stationsQuery>;
 

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY } from '../../server/auth/policy.js';
 import { buildOpenApiDocument } from '../../server/openapi/openapi.js';
+import { buildOgcOpenApiDocument, policyPathOf } from '../../server/ogc/ogc.openapi.js';
 
 /** The OpenAPI document's 401/403 answers and success statuses, against the policy table the server enforces. */
 type Operation = { responses: Record<string, { description: string; content?: Record<string, unknown> }> };
-const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, Operation>> };
-const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({
-  route: `${method.toUpperCase()} ${path}`, op, rule: POLICY.find((r) => r.method === method.toUpperCase() && r.path === path)!,
+type Doc = { paths: Record<string, Record<string, Operation>> };
+/** Both documents: /api/openapi.json and the OGC service-desc (/ogc/api, paths relative to /ogc). */
+const documents: [Doc, (path: string) => string][] = [
+  [buildOpenApiDocument() as Doc, (path) => path],
+  [buildOgcOpenApiDocument() as Doc, policyPathOf],
+];
+const operations = documents.flatMap(([doc, fullPath]) => Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).map(([method, op]) => {
+  const path = fullPath(p);
+  return { route: `${method.toUpperCase()} ${path}`, op, rule: POLICY.find((r) => r.method === method.toUpperCase() && r.path === path)! };
 })));
 const statusesOf = (route: string) => Object.keys(operations.find((o) => o.route === route)!.op.responses).sort();
 
@@ -35,6 +42,12 @@ describe('OpenAPI: who may call each route', () => {
     expect(open.filter((o) => !o.op.responses[401]?.description.includes('PUBLIC_READ=false')).map((o) => o.route)).toEqual([]);
     expect(statusesOf('GET /api/health')).toEqual(['200', '400', '404']);
     expect(statusesOf('GET /api/auth/me')).toEqual(['200', '400', '404']);
+  });
+
+  it('documents the OGC station features as closed (401, 403) and the OGC area collections as PUBLIC_READ', () => {
+    expect(statusesOf('GET /ogc/collections/stations/items')).toEqual(['200', '400', '401', '403', '404']);
+    expect(operations.find((o) => o.route === 'GET /ogc/collections/stations/items')!.op.responses[403]!.description).toMatch(/operator account bound to no operator/);
+    expect(operations.find((o) => o.route === 'GET /ogc/collections/{collectionId}/items')!.op.responses[401]!.description).toMatch(/PUBLIC_READ=false/);
   });
 
   it('lists 403 on every write (the CSRF check) and names the roles a restricted route allows', () => {

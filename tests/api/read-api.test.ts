@@ -203,7 +203,8 @@ describe(`read API on the demo data (${dbKind()})`, () => {
     for (const p of ['/api/health', '/api/boundary-sets', '/api/areas', '/api/areas/{code}', '/api/stats', '/api/stations']) expect(body.paths[p]).toBeDefined();
     const names = (p: string) => body.paths[p].get.parameters.map((x: { name: string }) => x.name).sort();
     expect(names('/api/stats')).toEqual(['area', 'asOf', 'baseline', 'format', 'lang', 'operator', 'set', 'target', 'technology']);
-    expect(names('/api/stations')).toEqual(['area', 'asOf', 'bbox', 'cursor', 'format', 'limit', 'operator', 'set', 'status', 'technology']);
+    expect(names('/api/stations')).toEqual(['area', 'asOf', 'bbox', 'cursor', 'format', 'lang', 'limit', 'operator', 'set', 'status', 'technology']);
+    expect(names('/api/areas')).toEqual(['asOf', 'baseline', 'format', 'lang', 'operator', 'set', 'target']);
     // And the routes really refuse a parameter the document does not list.
     expect((await api('/stats?colour=red')).status).toBe(400);
   });

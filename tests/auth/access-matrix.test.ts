@@ -7,6 +7,7 @@ import { findRule } from '../../server/auth/policy.js';
 import type { Database } from '../../server/db/database.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { buildOpenApiDocument } from '../../server/openapi/openapi.js';
+import { buildOgcOpenApiDocument, policyPathOf } from '../../server/ogc/ogc.openapi.js';
 import { ensureTestUser, TEST_PASSWORD, tokenFor, resetAuthTables } from '../helpers/test-auth.js';
 import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -65,6 +66,15 @@ const CASES: Case[] = [
   { route: 'POST /api/admin/users', path: '/api/admin/users', body: {}, ok: 400, allow: ['admin'] },
   { route: 'PATCH /api/admin/users/{id}', path: '/api/admin/users/999999', body: {}, ok: 404, allow: ['admin'] },
   { route: 'GET /api/audit', path: '/api/audit', ok: 200, allow: ['admin', 'inspector', 'limited'] },
+  { route: 'GET /ogc', path: '/ogc', ok: 200, allow: PUB },
+  { route: 'GET /ogc/api', path: '/ogc/api', ok: 200, allow: PUB },
+  { route: 'GET /ogc/conformance', path: '/ogc/conformance', ok: 200, allow: PUB },
+  { route: 'GET /ogc/collections', path: '/ogc/collections', ok: 200, allow: PUB },
+  { route: 'GET /ogc/collections/{collectionId}', path: '/ogc/collections/stations', ok: 200, allow: PUB },
+  { route: 'GET /ogc/collections/{collectionId}/items', path: '/ogc/collections/areas-1/items', ok: 200, allow: PUB },
+  { route: 'GET /ogc/collections/{collectionId}/items/{featureId}', path: '/ogc/collections/areas-1/items/883', ok: 200, allow: PUB },
+  { route: 'GET /ogc/collections/stations/items', path: '/ogc/collections/stations/items?limit=3', ok: 200, allow: ROLES },
+  { route: 'GET /ogc/collections/stations/items/{featureId}', path: '/ogc/collections/stations/items/VIETTEL:NOPE:5G', ok: 404, allow: ROLES },
 ];
 
 /** Routes served outside the OpenAPI document (app.ts). */
@@ -120,9 +130,13 @@ describe(`every route × every caller (${dbKind()})`, () => {
     await closed?.close();
   });
 
-  it('covers every route of the OpenAPI document, in the policy and in this table', () => {
+  it('covers every route of the OpenAPI documents (/api and /ogc), in the policy and in this table', () => {
     const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const ogc = buildOgcOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
+    const documented = [
+      ...Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
+      ...Object.entries(ogc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${policyPathOf(p)}`)),
+    ];
     expect(new Set(CASES.map((c) => c.route))).toEqual(new Set([...documented, ...UNDOCUMENTED]));
     for (const c of CASES) {
       const [method, path] = c.route.split(' ') as [string, string];

@@ -35,6 +35,26 @@ async function series(label: string, urls: string[], rows: BenchRow[]) {
   rows.push([`${label} p50 / p95 (${urls.length} requests)`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`]);
 }
 
+/**
+ * OGC API – Features station pages followed by their next links, as GDAL and QGIS read them:
+ * keyset paging should keep the 100th page as fast as the second, and numberMatched is
+ * counted once per data version (the first page pays for it).
+ */
+async function ogcStationPages(first: string, pages: number, rows: BenchRow[]) {
+  const times: number[] = [];
+  let url: string | undefined = first;
+  while (url && times.length < pages) {
+    const t = performance.now();
+    const res = await fetch(url, authorization ? { headers: { authorization } } : {});
+    const page = (await res.json()) as { links: { rel: string; href: string }[] };
+    times.push(performance.now() - t);
+    url = page.links.find((l) => l.rel === 'next')?.href;
+  }
+  const later = times.slice(1);
+  rows.push(['/ogc stations items, first page of 1,000 (numberMatched counted)', ms(times[0]!)]);
+  rows.push([`/ogc stations items, next ${later.length} pages p50 / p95 / last`, `${ms(pct(later, 50))} / ${ms(pct(later, 95))} / ${ms(later[later.length - 1]!)}`]);
+}
+
 /** The planning core at national scale: load, /api/stats, /api/areas, a bbox station query. */
 export async function runServerBench(sizes = { areas: 700, n4g: 150_000, n5g: 75_000 }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
@@ -64,6 +84,7 @@ export async function runServerBench(sizes = { areas: 700, n4g: 150_000, n5g: 75
       await series('/api/areas, new as-of dates (geometry cached)', Array.from({ length: 20 }, (_, i) => `${base}/areas?asOf=${day(i)}`), rows);
       const bboxes = Array.from({ length: 50 }, (_, i) => { const x = 103 + (i % 10) * 0.6, y = 10 + Math.floor(i / 10) * 2; return `${x},${y},${x + 0.5},${y + 0.5}`; });
       await series('/api/stations?bbox (0.5° box, ≤ 5000 stations)', bboxes.map((b) => `${base}/stations?bbox=${b}&limit=5000`), rows);
+      await ogcStationPages(`${base.replace(/\/api$/, '/ogc')}/collections/stations/items?limit=1000`, 100, rows);
       t = performance.now();
       const csv = await timeGet(`${base}/stations?format=csv&technology=5G`);
       rows.push(['/api/stations?format=csv, all 5G', `${(csv.ms / 1000).toFixed(1)} s, ${(csv.bytes / 1048576).toFixed(1)} MiB`]);
