@@ -72,6 +72,16 @@ export interface StationAreasTable {
   area_id: number | null;
 }
 
+/** Co-located stations (migration 0021): a station listed here has a partner of the other technology. */
+export interface StationColocatedTable {
+  station_id: number;
+}
+
+export interface ColocationSettingTable {
+  id: number;
+  meters: number;
+}
+
 export interface TargetsTable {
   id: Generated<number>;
   name: string;
@@ -112,6 +122,8 @@ export interface DB {
   operators: OperatorsTable;
   stations: StationsTable;
   station_areas: StationAreasTable;
+  station_colocated: StationColocatedTable;
+  colocation_setting: ColocationSettingTable;
   targets: TargetsTable;
   target_milestones: TargetMilestonesTable;
   scenarios: ScenariosTable;

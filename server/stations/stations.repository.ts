@@ -65,7 +65,8 @@ export interface StationFilter {
   bbox?: readonly [number, number, number, number] | undefined;
   afterId?: number | undefined;
   limit: number;
-  colocationMeters: number;
+  /** Not read any more: co-location is stored at write time (migration 0021), computed with the distance the server started with. */
+  colocationMeters?: number | undefined;
 }
 
 export interface StationRow {
@@ -107,12 +108,12 @@ function filteredStations(db: Db, f: Omit<StationFilter, 'limit' | 'afterId'>) {
 
 /** One page of stations in id order (keyset paging: stable under concurrent inserts, and no OFFSET to scan past). */
 export async function findStations(db: Db, f: StationFilter): Promise<StationRow[]> {
-  let q = filteredStations(db, f).select([
+  let q = filteredStations(db, f).leftJoin('station_colocated as c', 'c.station_id', 's.id').select([
     's.id', 'o.code as operator', 'o.name as operatorName', 's.code', 's.technology', 's.name',
     lonOf('s.geom').as('lon'), latOf('s.geom').as('lat'),
     's.status', 's.commissioned_on as commissionedOn', 's.decommissioned_on as decommissionedOn',
     'a.code as areaCode', 'a.name as areaName',
-    colocatedFlag(f.colocationMeters).as('colocated'),
+    sql<boolean>`c.station_id is not null`.as('colocated'),
   ]);
   if (f.afterId !== undefined) q = q.where('s.id', '>', f.afterId);
   return q.orderBy('s.id').limit(f.limit).execute();
@@ -136,14 +137,15 @@ export async function findStationsExtent(db: Db, f: Omit<StationFilter, 'limit' 
 }
 
 /**
- * True when a station of the same operator and the other technology, not decommissioned,
- * stands within `meters`. The degree pre-filter lets the GiST index work; the geography test
- * then measures true metres. 1° of longitude shrinks with cos(latitude), hence the division.
+ * Brings the stored co-location flags to `meters` (COLOCATION_METERS): every flag is recomputed
+ * when the distance they were computed with differs (migration 0021). Under the setting's row
+ * lock: of two servers starting at once with the same new distance, one recomputes.
  */
-function colocatedFlag(meters: number) {
-  return sql<boolean>`exists (
-    select 1 from stations t
-    where t.operator_id = s.operator_id and t.technology <> s.technology and t.status <> 'decommissioned'
-      and ST_DWithin(t.geom, s.geom, ${meters}::float8 / (111000 * greatest(cos(radians(abs(ST_Y(s.geom)))), 0.01)))
-      and ST_DWithin(t.geom::geography, s.geom::geography, ${meters}::float8))`;
+export async function syncColocationDistance(db: Kysely<DB>, meters: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql`update colocation_setting set meters = ${meters}::float8 where id = 1 and meters <> ${meters}::float8 returning id`.execute(trx);
+    if (rows.length === 0) return false;
+    await sql`select recompute_colocation()`.execute(trx);
+    return true;
+  });
 }

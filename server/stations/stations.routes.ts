@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { viewerOf } from '../auth/access.middleware.js';
 import { sendStationsKml, writeStationsGpkg } from '../exports/station-files.js';
@@ -11,6 +11,23 @@ const CSV_COLUMNS = [
   'operator', 'station_code', 'technology', 'name', 'longitude', 'latitude', 'status',
   'commissioned_on', 'decommissioned_on', 'area_code', 'area_name', 'colocated',
 ] as const;
+
+/** Written in pieces of about this many characters: 170,000 rows are ~300 writes, not 170,000. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * Writes one piece and waits while the client's socket is full, so a slow reader holds the
+ * export back instead of the process buffering the whole file (flat memory). False: it closed.
+ */
+async function send(res: Response, chunk: string): Promise<boolean> {
+  if (res.destroyed) return false;
+  if (res.write(chunk)) return true;
+  await new Promise<void>((resolve) => {
+    const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+    res.on('drain', done).on('close', done);
+  });
+  return !res.destroyed;
+}
 
 export function stationsRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -30,10 +47,14 @@ export function stationsRoutes(ctx: AppContext): Router {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
       // BOM: Excel then reads the Vietnamese names as UTF-8.
-      res.write('\uFEFF' + csvLine(CSV_COLUMNS));
+      let chunk = '\uFEFF' + csvLine(CSV_COLUMNS);
       for await (const r of iterateStations(ctx, filter, q.limit ?? Infinity)) {
-        res.write(csvLine([r.operator, r.code, r.technology, r.name, r.lon, r.lat, r.status, r.commissionedOn, r.decommissionedOn, r.areaCode, r.areaName, r.colocated]));
+        chunk += csvLine([r.operator, r.code, r.technology, r.name, r.lon, r.lat, r.status, r.commissionedOn, r.decommissionedOn, r.areaCode, r.areaName, r.colocated]);
+        if (chunk.length < CHUNK_CHARS) continue;
+        if (!(await send(res, chunk))) return; // the client went away: stop reading stations
+        chunk = '';
       }
+      await send(res, chunk);
       res.end();
       return;
     }

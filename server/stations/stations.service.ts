@@ -23,7 +23,6 @@ export async function buildStationFilter(ctx: AppContext, q: StationsQuery, view
     bbox: q.bbox,
     afterId: q.cursor,
     limit: q.limit ?? 1000,
-    colocationMeters: ctx.config.colocationMeters,
   };
   return { set, filter: restrictStationFilter(filter, viewer) };
 }

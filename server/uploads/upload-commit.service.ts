@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { analyzeAfterWrite } from '../db/maintenance.js';
 import { refusal } from './upload-messages.js';
 import {
   createUploadStations, deleteCreatedStations, findChangedSince, lockOperator, readOperatorVersion, writeUploadStations,
@@ -28,6 +29,7 @@ async function withLockedUpload<T>(db: Kysely<DB>, id: number, work: (trx: Trans
  * not open any more or when the operator's stations changed since it was made (stale).
  */
 export async function commitUpload(db: Kysely<DB>, id: number, by: string, onProgress?: (p: UploadProgress) => void): Promise<UploadView> {
+  let written = 0;
   const operatorId = await withLockedUpload(db, id, async (trx, upload) => {
     assertOpenPreview(upload);
     assertReplaceIsClean(upload);
@@ -38,6 +40,7 @@ export async function commitUpload(db: Kysely<DB>, id: number, by: string, onPro
     }
     // Set-based, straight from the saved plan: nothing of it passes through this process.
     const total = Number(upload.counts.create) + Number(upload.counts.update) + Number(upload.counts.decommission);
+    written = total;
     onProgress?.({ phase: 'writing', done: 0, total });
     const created = await createUploadStations(trx, { uploadId: id, operatorId: upload.operatorId });
     onProgress?.({ phase: 'writing', done: created, total });
@@ -49,6 +52,7 @@ export async function commitUpload(db: Kysely<DB>, id: number, by: string, onPro
   });
   // After the commit, on its own: what the set-aside previews planned is not needed any more.
   await deleteDiscardedChanges(db, operatorId);
+  await analyzeAfterWrite(db, written);
   return getUpload(db, id);
 }
 
@@ -99,6 +103,7 @@ async function supersedeStale(trx: Transaction<DB>, operatorId: number, byUpload
  * stations, when a later upload still committed changed them, or anything else did since.
  */
 export async function rollbackUpload(db: Kysely<DB>, id: number, by: string): Promise<UploadView> {
+  let written = 0;
   const operatorId = await withLockedUpload(db, id, async (trx, upload) => {
     if (upload.state !== 'committed') {
       throw refusal(409, 'not_committed', 'not_committed', { kind: upload.state, id }, { state: upload.state });
@@ -120,8 +125,10 @@ export async function rollbackUpload(db: Kysely<DB>, id: number, by: string): Pr
     await writeUploadStations(trx, { uploadId: id, operatorId: upload.operatorId, restoreBefore: true });
     await markRolledBack(trx, id, by);
     await supersedeStale(trx, upload.operatorId, id);
+    written = Number(upload.counts.create) + Number(upload.counts.update) + Number(upload.counts.decommission);
     return upload.operatorId;
   });
   await deleteDiscardedChanges(db, operatorId);
+  await analyzeAfterWrite(db, written);
   return getUpload(db, id);
 }

@@ -5,7 +5,7 @@ import type { BenchRow } from './server-bench.js';
 /*
  * npm run bench: prints figures, asserts nothing. The machine is shared and noisy: compare
  * figures from one run with each other, not with another day's. Each part can be run alone:
- * npm run bench -- server|upload|planner|client.
+ * npm run bench -- server|upload|planner|client|national (national only when named).
  */
 const only = process.argv[2];
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
@@ -28,10 +28,13 @@ const parts: [string, () => Promise<BenchRow[]>][] = [
   ['upload', () => optional('upload-bench.ts', 'runUploadBench')],
   ['planner', () => optional('planner-bench.ts', 'runPlannerBench')],
   ['client', () => optional('client-bench.ts', 'runClientBench')],
+  // The real 2025 map with 169,000 stations on both databases: long, so only when named.
+  ['national', () => optional('national-bench.ts', 'runNationalBench')],
 ];
+const ONLY_WHEN_NAMED = new Set(['national']);
 
 for (const [name, run] of parts) {
-  if (only && only !== name) continue;
+  if (only ? only !== name : ONLY_WHEN_NAMED.has(name)) continue;
   try {
     print(`${name} (${process.env.DATABASE_URL ? 'real PostGIS' : 'embedded PGlite'})`, await run());
   } catch (err) {
