@@ -7,7 +7,7 @@ import type { Database } from '../../server/db/database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { generateNationalData } from '../../seeds/national-data.js';
-import { launchChromium } from '../browser/browser.js';
+import { launchChromium } from '../helpers/test-browser.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { openBenchDatabase } from './bench-database.js';
 

@@ -1,43 +1,27 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt } from '../../server/client-build.js';
-import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { browserAvailability, launchChromium, watchPage } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type App, describeInBrowser, startApp, watchPage } from '../helpers/app-fixture.js';
 
 /** One language for the whole app: chosen on any page, every page starts in it; a ?lang= link still wins. */
-const availability = browserAvailability();
-if (!availability.run) console.log(availability.reason);
-
-let database: Database;
-let server: TestServer;
-let browser: Browser;
+let app: App;
 
 const MAP_TITLE = { en: '5G rollout tracker', vi: 'Theo dõi triển khai 5G' } as const;
 const UPLOAD_TITLE = { en: 'Upload a station list', vi: 'Tải danh sách trạm' } as const;
 
-describe.skipIf(!availability.run)('the language choice across pages in Chromium', () => {
+describeInBrowser('the language choice across pages in Chromium', () => {
   beforeAll(async () => {
-    expect(await ensureClientBuilt()).toBe(true);
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await loadDemoData(database.db);
-    server = await startTestServer(database); // requests without credentials act as the test admin
-    browser = await launchChromium();
+    app = await startApp({ demo: true }); // requests without credentials act as the test admin
   });
   afterAll(async () => {
-    await browser?.close();
-    expect(server?.errors ?? []).toEqual([]);
-    await server?.close();
+    expect(app?.errors ?? []).toEqual([]);
+    await app?.close();
   });
 
   /** Opens a page in `context`; what goes wrong on it lands in `problems`. */
   async function open(context: BrowserContext, path: string, problems: string[][]): Promise<Page> {
     const page = await context.newPage();
     problems.push(watchPage(page));
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${app.url}${path}`);
     return page;
   }
   /** The map, upload and sign-in pages mark <body> once drawn. */
@@ -45,7 +29,7 @@ describe.skipIf(!availability.run)('the language choice across pages in Chromium
   const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
   it('English on the map → the upload page starts in English; Vietnamese there → the map starts in Vietnamese', async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const context = await app.newContext({ viewport: { width: 1360, height: 900 } });
     const problems: string[][] = [];
     const map = await open(context, '/', problems);
     await ready(map);
@@ -75,7 +59,7 @@ describe.skipIf(!availability.run)('the language choice across pages in Chromium
   });
 
   it('the sign-in and report pages start in the choice and keep a switch made there; a ?lang= link wins and becomes the choice', async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const context = await app.newContext({ viewport: { width: 1360, height: 900 } });
     const problems: string[][] = [];
     const login = await open(context, '/login.html', problems);
     await ready(login);

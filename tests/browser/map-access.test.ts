@@ -1,35 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt } from '../../server/client-build.js';
-import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { browserAvailability, launchChromium, watchPage } from './browser.js';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type App, describeInBrowser, startApp } from '../helpers/app-fixture.js';
 
 /**
  * The map page by keyboard, on a phone, signed out, and with a popup beside the pinned card
  * (QA3 B8, B12, B15, B18, B21), in a real Chromium against the real app with the demo data.
  */
-const availability = browserAvailability();
-if (!availability.run) console.log(availability.reason);
+let app: App; // requests without credentials go as the test admin
+let anonymous: App; // requests arrive exactly as sent
 
-let database: Database;
-let server: TestServer; // requests without credentials go as the test admin
-let anonymous: TestServer; // requests arrive exactly as sent
-let browser: Browser;
-
-async function openPage(base: string, path: string, viewport = { width: 1440, height: 900 }) {
+async function openPage(on: App, path: string, viewport = { width: 1440, height: 900 }) {
   // en-US: Chromium's own date order would be mm/dd/yyyy, so the page's dd/mm/yyyy is its own doing.
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems = watchPage(page, { requests: true });
+  const { page, problems, close } = await on.newPage({ viewport, locale: 'en-US', requests: true });
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   page.on('response', (r) => { if (r.status() >= 400 && !/tile\.openstreetmap/.test(r.url())) problems.push(`${r.status()} ${r.url()}`); });
-  await page.goto(`${base}${path}`);
+  await page.goto(`${on.url}${path}`);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
-  return { page, problems, requests, close: () => context.close() };
+  return { page, problems, requests, close };
 }
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
@@ -39,25 +27,19 @@ const focused = (page: Page) => page.evaluate(() => {
 });
 const isoDaysBefore = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
-describe.skipIf(!availability.run)('map page: keyboard, phone, signed out, popups', () => {
+describeInBrowser('map page: keyboard, phone, signed out, popups', () => {
   beforeAll(async () => {
-    expect(await ensureClientBuilt()).toBe(true);
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await loadDemoData(database.db);
-    server = await startTestServer(database);
-    anonymous = await startTestServer(database, {}, { auth: 'none' });
-    browser = await launchChromium();
+    app = await startApp({ demo: true });
+    anonymous = await startApp({ auth: 'none' });
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    expect([...(server?.errors ?? []), ...(anonymous?.errors ?? [])]).toEqual([]);
-    await server?.close();
+    expect([...(app?.errors ?? []), ...(anonymous?.errors ?? [])]).toEqual([]);
+    await app?.close();
     await anonymous?.close();
   });
 
   it('keeps the keyboard focus: Space ticks several districts in a row, arrows keep moving the date slider', async () => {
-    const { page, problems, close } = await openPage(server.url, '/');
+    const { page, problems, close } = await openPage(app, '/');
     await page.getByTestId('area-toggle').focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
@@ -93,7 +75,7 @@ describe.skipIf(!availability.run)('map page: keyboard, phone, signed out, popup
   });
 
   it('writes the as-of date as the page does (dd/mm/yyyy), takes a typed one, refuses an impossible one', async () => {
-    const { page, problems, close } = await openPage(server.url, '/?asOf=2025-03-18');
+    const { page, problems, close } = await openPage(app, '/?asOf=2025-03-18');
     const input = page.getByTestId('asof-input');
     expect(await input.inputValue()).toBe('18/03/2025');
     await input.focus();
@@ -123,7 +105,7 @@ describe.skipIf(!availability.run)('map page: keyboard, phone, signed out, popup
 
   for (const lang of ['vi', 'en'] as const) {
     it(`fits a 390-px phone in ${lang}: no sideways scroll, every header control on screen, boxes folded`, async () => {
-      const { page, problems, close } = await openPage(server.url, lang === 'en' ? '/?lang=en' : '/', { width: 390, height: 844 });
+      const { page, problems, close } = await openPage(app, lang === 'en' ? '/?lang=en' : '/', { width: 390, height: 844 });
       await page.waitForSelector('[data-testid="account-menu"][data-role]');
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
       for (const id of ['lang-vi', 'lang-en', 'upload-link', 'account-name', 'sign-out', 'set-select', 'export-menu']) {
@@ -151,7 +133,7 @@ describe.skipIf(!availability.run)('map page: keyboard, phone, signed out, popup
   }
 
   it('signed out: no station requests, no errors, a sign-in link where the station layers and exports were', async () => {
-    const { page, problems, requests, close } = await openPage(anonymous.url, '/?area=891');
+    const { page, problems, requests, close } = await openPage(anonymous, '/?area=891');
     await page.waitForSelector('[data-testid="sign-in-link"]');
     expect(await page.getByTestId('notice').textContent()).toBe('Bản đồ trạm chỉ dành cho tài khoản đã đăng nhập; số liệu theo địa bàn vẫn hiển thị đầy đủ.');
     await page.getByTestId('export-menu').click();
@@ -178,7 +160,7 @@ describe.skipIf(!availability.run)('map page: keyboard, phone, signed out, popup
   });
 
   it('opens a station popup clear of the pinned area card', async () => {
-    const { page, problems, close } = await openPage(server.url, '/?area=891&sel=891');
+    const { page, problems, close } = await openPage(app, '/?area=891&sel=891');
     await page.waitForFunction(() => document.getElementById('map')?.dataset.stationsKind === 'points', null, { timeout: 30_000 });
     await page.getByTestId('area-card').waitFor();
     // Bring a station just under the card: a popup opened upwards from it would run into the card.
@@ -211,7 +193,7 @@ describe.skipIf(!availability.run)('map page: keyboard, phone, signed out, popup
   });
 
   it('keeps the popup clear when the card is drawn after it (the click selects the station\'s area too; QA4 B12)', async () => {
-    const { page, problems, close } = await openPage(server.url, '/?area=891&operator=VNPT');
+    const { page, problems, close } = await openPage(app, '/?area=891&operator=VNPT');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="area-table"] tbody tr').length === 1);
     // Zoomed in on a station of the area, placed where the card's lower right corner will be.
     const station = await page.evaluate(() => {

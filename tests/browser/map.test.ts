@@ -1,32 +1,22 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt } from '../../server/client-build.js';
-import type { Database } from '../../server/db/database.js';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bandColour, progressBand } from '../../geo/colour-scale.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
 import { findOperatorByCode } from '../../server/operators/operators.repository.js';
 import { upsertStations } from '../../server/stations/stations.repository.js';
-import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { browserAvailability, launchChromium, watchPage } from './browser.js';
+import { type App, describeInBrowser, getJson, startApp } from '../helpers/app-fixture.js';
 
 /** The map client in a real Chromium against the real app with the demo data. */
-const availability = browserAvailability();
-if (!availability.run) console.log(availability.reason);
 
 const XSS = '<img src=x onerror=alert(1)>';
 const DISTRICT = '883'; // Long Xuyên
-let database: Database;
-let server: TestServer;
-let browser: Browser;
+let app: App;
 let xssAt: { lon: number; lat: number };
 
 /** Opens a page and collects what went wrong: page errors, dialogs, console errors not caused by tiles. */
 async function openPage(path = '/') {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const problems = watchPage(page, { requests: true });
-  await page.goto(`${server.url}${path}`);
+  const { page, problems } = await app.newPage({ acceptDownloads: true, requests: true });
+  await page.goto(`${app.url}${path}`);
   await waitReady(page);
   return { page, problems };
 }
@@ -46,27 +36,22 @@ const markers = (page: Page) => page.evaluate(() => {
   return { g4: Number(d.markers4g), g5: Number(d.markers5g) };
 });
 
-describe.skipIf(!availability.run)('map client in Chromium', () => {
+describeInBrowser('map client in Chromium', () => {
   beforeAll(async () => {
-    expect(await ensureClientBuilt()).toBe(true);
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await loadDemoData(database.db);
     // An uploaded name that is markup: it must show as text.
-    server = await startTestServer(database);
-    const { body } = await getJson(`${server.url}/api/stations?area=${DISTRICT}&limit=1`);
+    app = await startApp({ demo: true });
+    const { body } = await getJson(`${app.url}/api/stations?area=${DISTRICT}&limit=1`);
     const [lon, lat] = body.features[0].geometry.coordinates;
     xssAt = { lon: lon + 0.004, lat: lat + 0.004 };
-    const op = await findOperatorByCode(database.db, 'VIETTEL');
-    await upsertStations(database.db, [{ operatorId: op!.id, code: 'XSS-1', technology: '5G', name: XSS, ...xssAt,
+    const op = await findOperatorByCode(app.database.db, 'VIETTEL');
+    await upsertStations(app.database.db, [{ operatorId: op!.id, code: 'XSS-1', technology: '5G', name: XSS, ...xssAt,
       status: 'on_air', commissionedOn: '2024-01-01', decommissionedOn: null }]);
-    browser = await launchChromium();
   });
-  afterAll(async () => { await browser?.close(); await server?.close(); });
+  afterAll(async () => { await app?.close(); });
 
   it('loads with the demo data: one shape per area of the API, legend with target and date', async () => {
     const { page, problems } = await openPage();
-    const api = (await getJson(`${server.url}/api/areas`)).body;
+    const api = (await getJson(`${app.url}/api/areas`)).body;
     const drawn = (await shapes(page)).filter((a) => a.drawn);
     expect(drawn.length).toBe(api.features.length);
     expect(new Set(drawn.map((a) => a.code))).toEqual(new Set(api.features.map((f: { id: string }) => f.id)));
@@ -144,7 +129,7 @@ describe.skipIf(!availability.run)('map client in Chromium', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('target') === '10');
     expect(await page.getByTestId('legend-target').textContent()).toContain('10%');
     expect(await met()).toBeGreaterThan(before);
-    expect((await getJson(`${server.url}/api/stats`)).body.target.bp).toBe(5000);
+    expect((await getJson(`${app.url}/api/stats`)).body.target.bp).toBe(5000);
 
     await page.locator('button.sort[data-sort="name"]').click();
     const names = await page.locator('[data-testid="area-table"] tbody tr .area-name').allTextContents();
@@ -210,7 +195,7 @@ describe.skipIf(!availability.run)('map client in Chromium', () => {
     const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     const header = lines[0]!.split(',');
     const rows = lines.slice(1).map((l) => l.split(','));
-    const api = (await getJson(`${server.url}/api/stations?area=${DISTRICT}&operator=VNPT&limit=10000`)).body;
+    const api = (await getJson(`${app.url}/api/stations?area=${DISTRICT}&operator=VNPT&limit=10000`)).body;
     expect(rows.length).toBe(api.features.length);
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r[header.indexOf('area_code')]))).toEqual(new Set([DISTRICT]));
@@ -221,7 +206,7 @@ describe.skipIf(!availability.run)('map client in Chromium', () => {
     expect(table.suggestedFilename()).toMatch(/^area-gap_.*883_VNPT_asof-\d{4}-\d{2}-\d{2}_target-50pct\.csv$/);
     const text = readFileSync((await table.path())!, 'utf8');
     // Written by the API, not the page: the same bytes as GET /api/stats?format=csv for that scope, in the page's language.
-    expect(text).toBe(await (await fetch(`${server.url}/api/stats?format=csv&area=${DISTRICT}&operator=VNPT&lang=vi`)).text());
+    expect(text).toBe(await (await fetch(`${app.url}/api/stats?format=csv&area=${DISTRICT}&operator=VNPT&lang=vi`)).text());
     const tableLines = text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
     expect(tableLines.length).toBe(3); // header, the district, the district's total: nothing province-wide
     const col = (name: string) => tableLines[0]!.indexOf(name);

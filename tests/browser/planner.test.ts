@@ -1,27 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bandColour, progressBand } from '../../geo/colour-scale.js';
-import { ensureClientBuilt } from '../../server/client-build.js';
-import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { browserAvailability, launchChromium, watchPage } from './browser.js';
+import { type App, describeInBrowser, getJson, startApp } from '../helpers/app-fixture.js';
 
 /** The planner tab and layers of the map client in a real Chromium, against the real app with the demo data. */
-const availability = browserAvailability();
-if (!availability.run) console.log(availability.reason);
+let app: App;
+let anonymous: App;
 
-let database: Database;
-let server: TestServer;
-let anonymous: TestServer;
-let browser: Browser;
-
-async function openPage(base: string, path: string) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const problems = watchPage(page);
-  await page.goto(`${base}${path}`);
+async function openPage(on: App, path: string) {
+  const { page, problems } = await on.newPage();
+  await page.goto(`${on.url}${path}`);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
   return { page, problems };
 }
@@ -29,22 +18,17 @@ async function openPage(base: string, path: string) {
 const planLoaded = (page: Page) => page.waitForSelector('[data-testid="plan-panel"][data-loaded="1"]', { timeout: 60_000 });
 const mapData = (page: Page) => page.evaluate(() => ({ ...document.getElementById('map')!.dataset }));
 
-describe.skipIf(!availability.run)('planner in the map client (Chromium)', () => {
+describeInBrowser('planner in the map client (Chromium)', () => {
   beforeAll(async () => {
-    expect(await ensureClientBuilt()).toBe(true);
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await loadDemoData(database.db);
-    server = await startTestServer(database);
-    anonymous = await startTestServer(database, {}, { auth: 'none' });
-    browser = await launchChromium();
+    app = await startApp({ demo: true });
+    anonymous = await startApp({ auth: 'none' });
   }, 180_000);
-  afterAll(async () => { await browser?.close(); await server?.close(); await anonymous?.close(); });
+  afterAll(async () => { await app?.close(); await anonymous?.close(); });
 
   it('work list: one row per pick of the API, numbered markers match, a row zooms to its pick', async () => {
-    const { page, problems } = await openPage(server.url, '/?plan=1&picks=1');
+    const { page, problems } = await openPage(app, '/?plan=1&picks=1');
     await planLoaded(page);
-    const api = (await getJson(`${server.url}/api/planner/recommendations`)).body;
+    const api = (await getJson(`${app.url}/api/planner/recommendations`)).body;
     expect(api.picks.length).toBeGreaterThan(0);
     const rows = page.locator('[data-testid="plan-worklist"] tbody tr');
     expect(await rows.count()).toBe(api.picks.length);
@@ -78,10 +62,10 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
   });
 
   it('one area: the work list narrows to the API\'s picks for it', async () => {
-    const api = (await getJson(`${server.url}/api/planner/recommendations`)).body;
+    const api = (await getJson(`${app.url}/api/planner/recommendations`)).body;
     const area = api.areas.find((a: { picks: number }) => a.picks > 0).code;
-    const scoped = (await getJson(`${server.url}/api/planner/recommendations?area=${encodeURIComponent(area)}`)).body;
-    const { page, problems } = await openPage(server.url, `/?plan=1&picks=1&sel=${encodeURIComponent(area)}`);
+    const scoped = (await getJson(`${app.url}/api/planner/recommendations?area=${encodeURIComponent(area)}`)).body;
+    const { page, problems } = await openPage(app, `/?plan=1&picks=1&sel=${encodeURIComponent(area)}`);
     await planLoaded(page);
     expect(await page.locator('[data-testid="plan-worklist"] tbody tr').count()).toBe(scoped.picks.length);
     expect(await page.locator('.plan-pick-icon').count()).toBe(scoped.picks.length);
@@ -91,12 +75,12 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
   });
 
   it('coverage layer: toggling adds and removes the modelled fill, labelled with the radii', async () => {
-    const { page, problems } = await openPage(server.url, '/?plan=1&picks=1');
+    const { page, problems } = await openPage(app, '/?plan=1&picks=1');
     await planLoaded(page);
     expect(await page.locator('path.plan-coverage').count()).toBe(0);
     await page.getByTestId('layer-cov').check();
     await page.waitForFunction(() => document.querySelectorAll('path.plan-coverage').length > 0, null, { timeout: 60_000 });
-    const cov = (await getJson(`${server.url}/api/planner/coverage`)).body;
+    const cov = (await getJson(`${app.url}/api/planner/coverage`)).body;
     expect(Number((await mapData(page)).coverage)).toBe(cov.coverage.features.length);
     expect(page.url()).toContain('cov=1');
     const r = cov.radiiKm['5G'];
@@ -113,9 +97,9 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
   });
 
   it('timeline: the chart has the milestones and the target, the pace and status of the API', async () => {
-    const { page, problems } = await openPage(server.url, '/?plan=1');
+    const { page, problems } = await openPage(app, '/?plan=1');
     await planLoaded(page);
-    const tl = (await getJson(`${server.url}/api/planner/timeline`)).body;
+    const tl = (await getJson(`${app.url}/api/planner/timeline`)).body;
     const box = page.getByTestId('plan-timeline');
     expect(await box.locator('path.milestone').count()).toBe(tl.milestones.length);
     expect(tl.milestones.length).toBeGreaterThan(0);
@@ -133,20 +117,20 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
   });
 
   it('what-if changes the figures without saving; a saved scenario reopens', async () => {
-    const { page, problems } = await openPage(server.url, '/?plan=1');
+    const { page, problems } = await openPage(app, '/?plan=1');
     await planLoaded(page);
-    const scenariosBefore = (await getJson(`${server.url}/api/planner/scenarios`)).body.scenarios.length;
+    const scenariosBefore = (await getJson(`${app.url}/api/planner/scenarios`)).body.scenarios.length;
     await page.getByTestId('whatif-operator').selectOption('VIETTEL');
     await page.getByTestId('whatif-topn').fill('2');
     await page.getByTestId('whatif-run').click();
     await page.waitForSelector('[data-testid="whatif-result"]', { timeout: 60_000 });
-    const res = await fetch(`${server.url}/api/planner/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upgrades: [{ operator: 'VIETTEL', topN: 2 }] }) });
+    const res = await fetch(`${app.url}/api/planner/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upgrades: [{ operator: 'VIETTEL', topN: 2 }] }) });
     const api = await res.json();
     expect(api.totals.after.n5g).toBeGreaterThan(api.totals.before.n5g);
     const applied = api.upgrades[0].applied;
     expect(await page.getByTestId('whatif-applied').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(applied));
     expect(await page.getByTestId('whatif-after-colNeeded').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(api.totals.after.needed));
-    expect((await getJson(`${server.url}/api/planner/scenarios`)).body.scenarios.length).toBe(scenariosBefore); // a trial saves nothing
+    expect((await getJson(`${app.url}/api/planner/scenarios`)).body.scenarios.length).toBe(scenariosBefore); // a trial saves nothing
     // The map and the table show the trial: the figures the map colours by now hold the upgrades.
     const shown = await page.evaluate(() => {
       const f = (window as unknown as { __planner: { app: { figures(): { totals: { n5g: number; needed: number }; rows: { code: string; n5g: number }[] } } } }).__planner.app.figures();
@@ -173,11 +157,11 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
     await page.getByTestId('scenario-name').fill(name);
     await page.getByTestId('scenario-save').click();
     await page.waitForSelector('[data-testid="whatif-message"].is-info');
-    const saved = (await getJson(`${server.url}/api/planner/scenarios`)).body.scenarios.find((s: { name: string }) => s.name === name.normalize('NFC'));
+    const saved = (await getJson(`${app.url}/api/planner/scenarios`)).body.scenarios.find((s: { name: string }) => s.name === name.normalize('NFC'));
     expect(saved).toBeTruthy();
     await page.close();
 
-    const again = await openPage(server.url, '/?plan=1');
+    const again = await openPage(app, '/?plan=1');
     await planLoaded(again.page);
     await again.page.waitForSelector(`[data-testid="scenario-open-${saved.id}"]`);
     await again.page.getByTestId(`scenario-open-${saved.id}`).click();
@@ -190,7 +174,7 @@ describe.skipIf(!availability.run)('planner in the map client (Chromium)', () =>
   });
 
   it('signed out: a clear message instead of the work list and the what-if, and no error', async () => {
-    const { page, problems } = await openPage(anonymous.url, '/?plan=1&picks=1');
+    const { page, problems } = await openPage(anonymous, '/?plan=1&picks=1');
     await planLoaded(page);
     expect(await page.getByTestId('plan-refused').textContent()).toBe('Kế hoạch nâng cấp chỉ dành cho tài khoản đã đăng nhập.');
     expect(await page.locator('[data-testid="plan-timeline"] path.milestone').count()).toBeGreaterThan(0);

@@ -1,26 +1,17 @@
 import ExcelJS from '../../server/xlsx/exceljs.js'; // never 'exceljs' itself: the UTF-8 fix must load first
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/database.js';
-import { TEST_PASSWORD } from '../helpers/test-auth.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { uploadPageDatabase } from '../helpers/upload-page-setup.js';
-import { browserAvailability, launchChromium, watchPage } from './browser.js';
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type App, describeInBrowser, startApp } from '../helpers/app-fixture.js';
 
 /**
  * The upload page's answers to the QA3 browser report (B1, B2, B5, B6, B9, B14, B16, B17, B19,
  * B22), in Chromium against the real app. Where a state lasts only while the server works, the
  * request is held with page.route until the test has looked, then let through: no timings.
  */
-const availability = browserAvailability();
-if (!availability.run) console.log(availability.reason);
-
-const OPERATOR = 'bt-qa3-vnpt';
+const OPERATOR = { username: 'bt-qa3-vnpt', operator: 'VNPT' };
 const LIMITED_BYTES = 100_000;
-let database: Database;
-let server: TestServer;
-let limited: TestServer;
-let browser: Browser;
+let app: App;
+let limited: App;
 let adminToken: string;
 
 const header = 'Mã trạm,Công nghệ,Vĩ độ,Kinh độ,Tên trạm';
@@ -41,21 +32,8 @@ async function workbook(): Promise<Buffer> {
 }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function newPage(viewport = { width: 1366, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  return { page, problems: watchPage(page), close: () => context.close() };
-}
-
-async function signIn(page: Page, base = server.url) {
-  await page.goto(`${base}/login.html?next=/upload.html`);
-  await page.waitForSelector('body[data-ready="1"]');
-  await page.getByTestId('login-username').fill(OPERATOR);
-  await page.getByTestId('login-password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => u.pathname === '/upload.html');
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
-}
+const newPage = (viewport = { width: 1366, height: 900 }) => app.newPage({ viewport });
+const signIn = (page: Page, on = app) => on.signIn(page, 'operator', { ...OPERATOR, next: '/upload.html' });
 
 /** Drops a file onto the drop zone as a drag from the desktop does (nothing awaited). */
 async function drop(page: Page, name: string, text: string) {
@@ -101,24 +79,22 @@ async function hold(page: Page, pattern: string, matches: (route: Route) => bool
 }
 
 const uploadsOf = async (fileName: string) => {
-  const r = await (await fetch(`${server.url}/api/uploads?operator=VNPT&limit=200`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
+  const r = await (await fetch(`${app.url}/api/uploads?operator=VNPT&limit=200`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
   return (r.uploads as { fileName: string }[]).filter((u) => u.fileName === fileName).length;
 };
 const issueCells = (page: Page, column: number) =>
   page.locator('[data-testid="issues-table"] tbody tr').evaluateAll((trs, c) => trs.map((tr) => tr.children[c]!.textContent ?? ''), column);
 const pagerText = (page: Page, which: 'issues' | 'changes') => page.getByTestId(`${which}-pager-page`).textContent();
 
-describe.skipIf(!availability.run)('upload page after the QA3 report, in Chromium', { timeout: 180_000 }, () => {
+describeInBrowser('upload page after the QA3 report, in Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    ({ database, adminToken } = await uploadPageDatabase({ username: OPERATOR, operator: 'VNPT' }, 'bt-qa3-admin'));
-    server = await startTestServer(database, {}, { auth: 'none' });
-    limited = await startTestServer(database, { UPLOAD_MAX_BYTES: String(LIMITED_BYTES) }, { auth: 'none' });
-    browser = await launchChromium();
+    app = await startApp({ demo: true, accounts: 'fresh', auth: 'none' });
+    limited = await startApp({ env: { UPLOAD_MAX_BYTES: String(LIMITED_BYTES) }, auth: 'none' });
+    adminToken = await app.token('admin', { username: 'bt-qa3-admin' });
   });
   afterAll(async () => {
-    await browser?.close();
-    expect([...(server?.errors ?? []), ...(limited?.errors ?? [])]).toEqual([]);
-    await server?.close();
+    expect([...(app?.errors ?? []), ...(limited?.errors ?? [])]).toEqual([]);
+    await app?.close();
     await limited?.close();
   });
 
@@ -302,7 +278,7 @@ describe.skipIf(!availability.run)('upload page after the QA3 report, in Chromiu
 
   it('B14: the limit is the server\'s (GET /api/uploads/limits), shown by the drop zone, and a file over it is refused before it is sent', async () => {
     const { page, problems, close } = await newPage();
-    await signIn(page, limited.url);
+    await signIn(page, limited);
     expect(await page.getByTestId('drop-limit').textContent()).toBe('Tối đa 97,7 kB một tệp.');
     const posts: string[] = [];
     page.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/uploads') posts.push(r.url()); });

@@ -1,24 +1,17 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from '../../server/xlsx/exceljs.js'; // never 'exceljs' itself: the UTF-8 fix must load first
-import type { Browser, FileChooser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/database.js';
-import { TEST_PASSWORD } from '../helpers/test-auth.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { uploadPageDatabase } from '../helpers/upload-page-setup.js';
-import { browserAvailability, launchChromium, watchPage } from './browser.js';
+import type { FileChooser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type App, describeInBrowser, startApp } from '../helpers/app-fixture.js';
 
 /** The upload page in Chromium: an operator uploads, reads the preview, commits and rolls back, against the real app. */
-const availability = browserAvailability();
-if (!availability.run) console.log(availability.reason);
-
 const XSS = '<img src=x onerror=alert(1)>';
 const OPERATOR = 'bt-up-viettel';
+const AS_OPERATOR = { role: 'operator', username: OPERATOR, operator: 'VIETTEL' } as const;
+const AS_ADMIN = { role: 'admin', username: 'bt-up-admin' } as const;
 const CREATED = 1234;
 type Station = { code: string; technology: string; lon: number; lat: number; name: string | null };
-let database: Database;
-let server: TestServer;
-let browser: Browser;
+let app: App;
 let adminToken: string;
 let existing: Station[];
 
@@ -42,21 +35,13 @@ function stationCsv(updates: Station[]) {
 
 const smallCsv = (s: Station, name: string) => `station_code,technology,latitude,longitude,name\n${s.code},${s.technology},${s.lat},${s.lon},${name}\n`;
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  return { page, problems: watchPage(page), close: () => context.close() };
-}
+const newPage = () => app.newPage({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/upload.html`);
+/** Opens the upload page signed out: it sends to the login page, which brings back to it. */
+async function signIn(page: Page, who: typeof AS_OPERATOR | typeof AS_ADMIN) {
+  await page.goto(`${app.url}/upload.html`);
   await page.waitForURL((u) => u.pathname === '/login.html' && u.searchParams.get('next') === '/upload.html');
-  await page.waitForSelector('body[data-ready="1"]');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => u.pathname === '/upload.html');
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+  await app.signIn(page, who.role, who);
 }
 
 /** Drops a file built in the page onto the drop zone, as a drag from the desktop does; resolves with the new upload's id. */
@@ -80,7 +65,7 @@ async function waitForPreview(page: Page, before: string | null): Promise<number
 }
 
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
-const n5gOfViettel = async () => (await (await fetch(`${server.url}/api/stats?operator=VIETTEL`)).json()).totals.n5g as number;
+const n5gOfViettel = async () => (await (await fetch(`${app.url}/api/stats?operator=VIETTEL`)).json()).totals.n5g as number;
 const issueRows = (page: Page) => page.locator('[data-testid="issues-table"] tbody tr').evaluateAll((trs) =>
   trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 
@@ -100,25 +85,23 @@ async function confirmInPage(page: Page, expected: RegExp) {
 }
 
 // Each case drives several uploads and commits through the page: under load one took over 60 s.
-describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000 }, () => {
+describeInBrowser('upload page in Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    ({ database, adminToken } = await uploadPageDatabase({ username: OPERATOR, operator: 'VIETTEL' }, 'bt-up-admin'));
-    server = await startTestServer(database, {}, { auth: 'none' });
-    const page = await (await fetch(`${server.url}/api/stations?operator=VIETTEL&technology=4G&status=on_air&limit=3`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
+    app = await startApp({ demo: true, accounts: 'fresh', auth: 'none' });
+    adminToken = await app.token(AS_ADMIN.role, AS_ADMIN);
+    const page = await (await fetch(`${app.url}/api/stations?operator=VIETTEL&technology=4G&status=on_air&limit=3`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
     existing = page.features.map((f: { geometry: { coordinates: [number, number] }; properties: Station }) =>
       ({ ...f.properties, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
     expect(existing).toHaveLength(3);
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    expect(server?.errors ?? []).toEqual([]);
-    await server?.close();
+    expect(app?.errors ?? []).toEqual([]);
+    await app?.close();
   });
 
   it('a visitor is sent to sign in; an admin chooses the operator', async () => {
     const { page, problems, close } = await newPage();
-    await signIn(page, 'bt-up-admin');
+    await signIn(page, AS_ADMIN);
     const select = page.getByTestId('operator');
     expect(await select.isDisabled()).toBe(false);
     expect(await select.inputValue()).toBe('');
@@ -139,7 +122,7 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
 
   it('an operator drops a CSV: progress, counts, the changes, every problem with its row number, filters, the CSV report, names as text', async () => {
     const { page, problems, close } = await newPage();
-    await signIn(page, OPERATOR);
+    await signIn(page, AS_OPERATOR);
     const select = page.getByTestId('operator');
     expect([await select.isDisabled(), await select.inputValue(), await select.locator('option').count()]).toEqual([true, 'VIETTEL', 1]);
 
@@ -147,7 +130,7 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
     const id = await dropFile(page, `trạm ${XSS}.csv`, text);
     expect(await page.getByTestId('progress').getAttribute('data-phases')).toBe('upload,reading,checking,saving');
     expect(await page.getByTestId('progress').isHidden()).toBe(true);
-    const api = await (await fetch(`${server.url}/api/uploads/${id}`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
+    const api = await (await fetch(`${app.url}/api/uploads/${id}`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
     expect(api).toMatchObject({ uploadedBy: OPERATOR, counts: { create: CREATED, update: 2, unchanged: 0, errorRows: 4, warnings: 2 } });
     const count = async (k: string) => (await page.getByTestId(`count-${k}`).locator('.stat-value').textContent());
     expect([await count('create'), await count('update'), await count('errorRows'), await count('warnings')]).toEqual(['1.234', '2', '4', '2']);
@@ -215,7 +198,7 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
 
   it('commit (confirmed, rows in error skipped) changes the figures at once; the history rolls it back', async () => {
     const { page, problems, close } = await newPage();
-    await signIn(page, OPERATOR);
+    await signIn(page, AS_OPERATOR);
     const before = await n5gOfViettel();
     const id = await dropFile(page, 'tram-2.csv', stationCsv(existing.slice(0, 2)).text);
     await page.getByTestId('commit').click();
@@ -249,9 +232,9 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
 
   it('replace: the share it decommissions beside the button and in a stronger question; refused outright while rows are in error', async () => {
     const { page, problems, close } = await newPage();
-    await signIn(page, OPERATOR);
+    await signIn(page, AS_OPERATOR);
     await page.getByTestId('mode').selectOption('replace');
-    const stats = async () => (await (await fetch(`${server.url}/api/stats?operator=VIETTEL`)).json()).totals;
+    const stats = async () => (await (await fetch(`${app.url}/api/stats?operator=VIETTEL`)).json()).totals;
     const before = await stats();
     const keep = existing.slice(0, 1);
     const id = await dropFile(page, 'one.csv', smallCsv(keep[0]!, 'Giữ'));
@@ -277,7 +260,7 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
 
   it('an .xlsx from the picker; a preview made stale elsewhere, a discarded preview and a rollback conflict are explained', async () => {
     const { page, problems, close } = await newPage();
-    await signIn(page, OPERATOR);
+    await signIn(page, AS_OPERATOR);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Ghi chú').addRow(['not this one']);
     const ws = wb.addWorksheet('Trạm');
@@ -296,8 +279,8 @@ describe.skipIf(!availability.run)('upload page in Chromium', { timeout: 180_000
     form.append('operator', 'VIETTEL');
     form.append('file', new Blob([smallCsv(station, 'Tên A')]), 'a.csv');
     const auth = { authorization: `Bearer ${adminToken}` };
-    const elsewhere = await (await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: auth })).json();
-    expect((await fetch(`${server.url}/api/uploads/${elsewhere.id}/commit`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    const elsewhere = await (await fetch(`${app.url}/api/uploads`, { method: 'POST', body: form, headers: auth })).json();
+    expect((await fetch(`${app.url}/api/uploads/${elsewhere.id}/commit`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
     await page.getByTestId('commit').click();
     await confirmInPage(page, /1 dòng có lỗi/);
     await expect.poll(() => page.locator('[data-testid="message"] .message-text').textContent(), { timeout: 30_000 }).toMatch(/đã thay đổi kể từ lần xem trước này; hãy tải tệp lên lại/);

@@ -1,45 +1,28 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt } from '../../server/client-build.js';
-import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { browserAvailability, launchChromium } from '../browser/browser.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type App, describeInBrowser, getJson, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 /** The printable report in a real Chromium against the real app with the demo data. */
-const availability = browserAvailability();
 const AS_OF = '2026-11-26';
 
-describe.skipIf(!availability.run)(`planner report page (${dbKind()})`, () => {
-  let database: Database;
-  let server: TestServer;
-  let browser: Browser;
+describeInBrowser(`planner report page (${dbKind()})`, () => {
+  let app: App;
 
   async function openReport(query: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-    await page.goto(`${server.url}/report.html?${query}`);
+    const { page, problems } = await app.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${app.url}/report.html?${query}`);
     await page.waitForSelector('main[data-ready]', { timeout: 60_000 });
     return { page, problems };
   }
 
-  beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await loadDemoData(database.db);
-    await ensureClientBuilt();
-    server = await startTestServer(database);
-    browser = await launchChromium();
-  });
-  afterAll(async () => { await browser?.close(); await server?.close(); });
+  beforeAll(async () => { app = await startApp({ demo: true }); });
+  afterAll(async () => { await app?.close(); });
 
   it('shows one area: assumptions first, the map with numbered picks, the work list of the API', async () => {
     const { page, problems } = await openReport(`asOf=${AS_OF}&area=886`);
     expect(await page.getAttribute('main', 'data-ready')).toBe('true');
-    const rec = (await getJson(`${server.url}/api/planner/recommendations?asOf=${AS_OF}&area=886`)).body;
+    const rec = (await getJson(`${app.url}/api/planner/recommendations?asOf=${AS_OF}&area=886`)).body;
     expect(await page.locator('h1').textContent()).toBe('Báo cáo triển khai 5G — An Phú (886)');
     expect(await page.locator('.first-page').textContent()).toContain('26/11/2026');
     expect(await page.locator('svg.map circle.pick').count()).toBe(rec.picks.length);

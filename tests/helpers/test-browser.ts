@@ -13,6 +13,22 @@ export function browserAvailability(): { run: boolean; reason: string } {
   return { run: false, reason: `browser tests skipped: ${CHROMIUM} is absent (set REQUIRE_BROWSER=1 to make this a failure)` };
 }
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The run's one Chromium: launched on first use and kept for every later file (they run one
+ * after another in one process), launched again if it went away. A launch costs about a second
+ * and a cold renderer more; contexts keep the files apart. Playwright closes it when the
+ * process exits.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= launchChromium().then((browser) => {
+    browser.once('disconnected', () => { shared = undefined; });
+    return browser;
+  }, (err) => { shared = undefined; throw err; });
+  return shared;
+}
+
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is absent`);
   return chromium.launch({
