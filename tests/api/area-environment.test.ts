@@ -1,34 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { tokenFor } from '../helpers/test-auth.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 // Admins set the environment class the coverage model uses per area; nobody else may.
 describe(`PATCH /api/areas/:code/environment (${dbKind()})`, () => {
-  let database: Database;
-  let server: TestServer;
+  let app: App;
   const patch = (code: string, body: unknown, token?: string) =>
-    fetch(`${server.url}/api/areas/${code}/environment`, {
+    fetch(`${app.url}/api/areas/${code}/environment`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
   const coverageOf = async (code: string) => {
-    const body = await (await fetch(`${server.url}/api/planner/coverage?area=${code}&asOf=2026-11-26`)).json();
+    const body = await (await fetch(`${app.url}/api/planner/coverage?area=${code}&asOf=2026-11-26`)).json();
     return body.areas[0] as { environment: string; environmentSource: string; radiusKm: number };
   };
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await loadDemoData(database.db);
-    server = await startTestServer(database); // requests without credentials go as the test admin
+    app = await startApp({ demo: true }); // requests without credentials go as the test admin
   });
   afterAll(async () => {
-    expect(server.errors).toEqual([]);
-    await server?.close();
+    expect(app.errors).toEqual([]);
+    await app?.close();
   });
 
   it('stores the class, and the coverage model uses it with its radius', async () => {
@@ -44,7 +37,7 @@ describe(`PATCH /api/areas/:code/environment (${dbKind()})`, () => {
   });
 
   it('refuses other roles, unknown areas and bad values, changing nothing', async () => {
-    const planner = await tokenFor(database.db, 'env-planner', { role: 'planner' });
+    const planner = await app.token('planner', { username: 'env-planner' });
     expect((await patch('883', { environment: 'rural' }, planner)).status).toBe(403);
     expect((await patch('999', { environment: 'rural' })).status).toBe(404);
     for (const body of [{ environment: 'jungle' }, {}, { environment: 'rural', extra: 1 }]) {

@@ -1,31 +1,28 @@
 import { booleanClockwise } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
 import { areaDetailResponse, areasResponse } from '../../server/areas/areas.schemas.js';
 import { boundarySetsResponse } from '../../server/boundary-sets/boundary-sets.schemas.js';
 import { healthResponse } from '../../server/health/health.routes.js';
 import { statsResponse } from '../../server/stats/stats.schemas.js';
 import { stationsResponse } from '../../server/stations/stations.schemas.js';
 import { upsertStations } from '../../server/stations/stations.repository.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, getJson, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 // Contract tests: every answer is checked against the zod schema the route is documented with.
 describe(`read API on the demo data (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
-  const api = (path: string) => getJson(`${server.url}/api${path}`);
+  let app: App;
+  const api = (path: string) => getJson(`${app.url}/api${path}`);
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await loadDemoData(database.db);
-    server = await startTestServer(database);
+    app = await startApp({ demo: true });
+    database = app.database;
   });
   afterAll(async () => {
-    expect(server.errors).toEqual([]);
-    await server?.close();
+    expect(app.errors).toEqual([]);
+    await app?.close();
   });
 
   it('reports health with the database kind and PostGIS version', async () => {
@@ -130,7 +127,7 @@ describe(`read API on the demo data (${dbKind()})`, () => {
       pages++;
     } while (cursor && pages < 20);
     expect(seen.size).toBeGreaterThan(2000);
-    const csv = await (await fetch(`${server.url}/api/stations?format=csv`)).text();
+    const csv = await (await fetch(`${app.url}/api/stations?format=csv`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(seen.size + 1);
   });
 
@@ -157,7 +154,7 @@ describe(`read API on the demo data (${dbKind()})`, () => {
 
   it('exports CSV with a telling file name and spreadsheet formulas neutralised', async () => {
     await upsertStations(database.db, [{ operatorId: 1, code: '=HYPERLINK("http://x")', technology: '4G', name: '+cmd|calc', lon: 105.44, lat: 10.39, status: 'on_air', commissionedOn: '2020-01-01', decommissionedOn: null }]);
-    const res = await fetch(`${server.url}/api/stations?format=csv&operator=VIETTEL&technology=4G&area=883`);
+    const res = await fetch(`${app.url}/api/stations?format=csv&operator=VIETTEL&technology=4G&area=883`);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/filename="stations_An-Giang-districts-2019-demo-approximate-_883_VIETTEL_4G\.csv"/);
     const text = await res.text();
@@ -183,7 +180,7 @@ describe(`read API on the demo data (${dbKind()})`, () => {
   it('exports the area table as CSV: the same figures as the JSON, then the chosen areas\' total', async () => {
     const json = statsResponse.parse((await api('/stats?asOf=2026-11-26&target=50%25&area=883,886')).body);
     expect(json.rows.map((r) => r.code)).toEqual(['883', '886']);
-    const res = await fetch(`${server.url}/api/stats?asOf=2026-11-26&target=50%25&area=883,886&format=csv`);
+    const res = await fetch(`${app.url}/api/stats?asOf=2026-11-26&target=50%25&area=883,886&format=csv`);
     expect(res.headers.get('content-disposition')).toMatch(/filename="area-gap_.*_883-886_asof-2026-11-26_target-50pct\.csv"/);
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('area_code,area_name,n4g,n5g,ratio,required,needed,status,area_km2,population,needed_all_areas');

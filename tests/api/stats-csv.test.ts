@@ -4,8 +4,8 @@ import type { Database } from '../../server/db/database.js';
 import { listOperators } from '../../server/operators/operators.repository.js';
 import { upsertStations, type StationInput } from '../../server/stations/stations.repository.js';
 import { statsResponse } from '../../server/stats/stats.schemas.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, getJson, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 /*
  * The area-table CSV of a filtered view, on a hand-made set whose figures are worked out by
@@ -37,10 +37,10 @@ const STATIONS: St[] = [
 
 describe(`area-table CSV of a filtered view (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let app: App;
   let setId: number;
   const csv = async (query: string) => {
-    const res = await fetch(`${server.url}/api/stats?set=${setId}&asOf=${AS_OF}&target=50%25&format=csv&${query}`);
+    const res = await fetch(`${app.url}/api/stats?set=${setId}&asOf=${AS_OF}&target=50%25&format=csv&${query}`);
     expect(res.status).toBe(200);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM: Excel then reads UTF-8
@@ -48,8 +48,8 @@ describe(`area-table CSV of a filtered view (${dbKind()})`, () => {
   };
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
+    app = await startApp({ demo: false });
+    database = app.database;
     const features = [0, 1, 2].map((col) => {
       const [a, b, x, y] = [X0 + col * STEP, Y0, X0 + (col + 1) * STEP, Y0 + STEP];
       return { type: 'Feature', properties: { code: String(col + 1), name: `Ô ${col + 1}` }, geometry: { type: 'Polygon', coordinates: [[[a, b], [x, b], [x, y], [a, y], [a, b]]] } };
@@ -57,11 +57,10 @@ describe(`area-table CSV of a filtered view (${dbKind()})`, () => {
     ({ setId } = await importBoundarySet(database.db, { name: 'csv grid' }, { type: 'FeatureCollection', features }, { codeField: 'code', nameField: 'name' }));
     const ids = new Map((await listOperators(database.db)).map((o) => [o.code, o.id]));
     await upsertStations(database.db, STATIONS.map(({ op, ...s }, i) => ({ ...s, code: `T${i}`, operatorId: ids.get(op)! })));
-    server = await startTestServer(database);
   });
   afterAll(async () => {
-    expect(server.errors).toEqual([]);
-    await server?.close();
+    expect(app.errors).toEqual([]);
+    await app?.close();
   });
 
   it('two chosen areas, in Vietnamese: their rows and their own total, no province-wide rows', async () => {
@@ -91,10 +90,10 @@ describe(`area-table CSV of a filtered view (${dbKind()})`, () => {
   });
 
   it('the JSON keeps its documented set-wide totals with an area filter', async () => {
-    const { body } = await getJson(`${server.url}/api/stats?set=${setId}&asOf=${AS_OF}&target=50%25&area=1,2&operator=VNPT`);
+    const { body } = await getJson(`${app.url}/api/stats?set=${setId}&asOf=${AS_OF}&target=50%25&area=1,2&operator=VNPT`);
     const json = statsResponse.parse(body);
     expect(json.rows.map((r) => r.code)).toEqual(['1', '2']);
     expect(json.totals).toMatchObject({ n4g: 30, n5g: 11, required: 15, needed: 4, neededAllAreas: 7 });
-    expect((await getJson(`${server.url}/api/stats?set=${setId}&format=csv&lang=fr`)).status).toBe(400);
+    expect((await getJson(`${app.url}/api/stats?set=${setId}&format=csv&lang=fr`)).status).toBe(400);
   });
 });

@@ -2,14 +2,13 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 // Bad input gets a clear 400 (or 404) and changes nothing; nothing a client sends reaches a 500.
 describe(`validation of every read route (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let app: App;
   let before: string;
 
   const snapshot = async () =>
@@ -17,20 +16,18 @@ describe(`validation of every read route (${dbKind()})`, () => {
       (select count(*) from boundary_sets) b, (select version from data_version) v`.execute(database.db)).rows);
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await loadDemoData(database.db);
-    server = await startTestServer(database);
+    app = await startApp({ demo: true });
+    database = app.database;
     before = await snapshot();
   });
   afterAll(async () => {
     expect(await snapshot()).toBe(before);
-    expect(server.errors).toEqual([]);
-    await server?.close();
+    expect(app.errors).toEqual([]);
+    await app?.close();
   });
 
   const get = async (path: string) => {
-    const res = await fetch(`${server.url}${path}`);
+    const res = await fetch(`${app.url}${path}`);
     const text = await res.text();
     return { status: res.status, text, json: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null };
   };
@@ -95,7 +92,7 @@ describe(`validation of every read route (${dbKind()})`, () => {
   });
 
   it('answers malformed JSON bodies and unknown routes with the error shape', async () => {
-    const res = await fetch(`${server.url}/api/stats`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' });
+    const res = await fetch(`${app.url}/api/stats`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect((await res.json()).error.code).toBeTruthy();

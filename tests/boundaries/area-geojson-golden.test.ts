@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { importBoundarySet } from '../../server/boundary-sets/boundary-import.service.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, getJson, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 /*
  * Golden files: a boundary file goes in through the importer, comes out of GET /api/areas.
@@ -42,19 +42,18 @@ function canonical(fc: any) {
 
 describe(`boundary import → /api/areas golden files (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let app: App;
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    server = await startTestServer(database);
+    app = await startApp({ demo: false });
+    database = app.database;
   });
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => { await app?.close(); });
 
   for (const file of readdirSync(`${DIR}/in`).filter((f) => f.endsWith('.geojson'))) {
     it(file, async () => {
       const input = JSON.parse(readFileSync(`${DIR}/in/${file}`, 'utf8'));
       const report = await importBoundarySet(database.db, { name: file }, input, { codeField: 'code', nameField: 'name' });
-      const { body } = await getJson(`${server.url}/api/areas?set=${report.setId}`);
+      const { body } = await getJson(`${app.url}/api/areas?set=${report.setId}`);
       for (const f of body.features) f.properties.repaired = report.repaired.find((r) => r.code === f.properties.code)?.reason.replace(/\[.*\]/, '').trim() ?? null;
       const actual = canonical(body);
       if (process.env.REGEN) writeFileSync(`${DIR}/out/${file}`, JSON.stringify(actual, null, 1) + '\n');

@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stationFacetsResponse, stationGridResponse } from '../../server/clusters/clusters.schemas.js';
-import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, getJson, startApp } from '../helpers/app-fixture.js';
 
 /** The map's aggregate endpoint against the station list it summarises. */
-let database: Database;
-let server: TestServer;
+let app: App;
 const BBOX = '104.7,10.1,105.7,11';
 
 async function countStations(query: string): Promise<{ n4g: number; n5g: number }> {
   const counts = { n4g: 0, n5g: 0 };
   let cursor = '';
   for (;;) {
-    const { body } = await getJson(`${server.url}/api/stations?${query}&limit=10000${cursor ? `&cursor=${cursor}` : ''}`);
+    const { body } = await getJson(`${app.url}/api/stations?${query}&limit=10000${cursor ? `&cursor=${cursor}` : ''}`);
     for (const f of body.features) counts[f.properties.technology === '4G' ? 'n4g' : 'n5g']++;
     if (!body.nextCursor) return counts;
     cursor = body.nextCursor;
@@ -22,12 +18,9 @@ async function countStations(query: string): Promise<{ n4g: number; n5g: number 
 }
 
 beforeAll(async () => {
-  database = await getTestDatabase();
-  await resetDatabase(database);
-  await loadDemoData(database.db);
-  server = await startTestServer(database);
+  app = await startApp({ demo: true });
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => { await app?.close(); });
 
 describe('GET /api/stations/grid', () => {
   it.each([
@@ -35,7 +28,7 @@ describe('GET /api/stations/grid', () => {
     ['one operator, 5G, on air on a date', '&operator=VIETTEL&technology=5G&asOf=2025-06-30'],
     ['one district, planned only', '&area=883&status=planned'],
   ])('counts exactly the stations the list returns: %s', async (_name, filter) => {
-    const { status, body } = await getJson(`${server.url}/api/stations/grid?bbox=${BBOX}&zoom=9${filter}`);
+    const { status, body } = await getJson(`${app.url}/api/stations/grid?bbox=${BBOX}&zoom=9${filter}`);
     expect(status).toBe(200);
     stationGridResponse.parse(body);
     const expected = await countStations(`bbox=${BBOX}${filter}`);
@@ -44,8 +37,8 @@ describe('GET /api/stations/grid', () => {
   });
 
   it('makes fewer, fuller cells when zoomed out', async () => {
-    const near = (await getJson(`${server.url}/api/stations/grid?bbox=${BBOX}&zoom=11`)).body;
-    const far = (await getJson(`${server.url}/api/stations/grid?bbox=${BBOX}&zoom=7`)).body;
+    const near = (await getJson(`${app.url}/api/stations/grid?bbox=${BBOX}&zoom=11`)).body;
+    const far = (await getJson(`${app.url}/api/stations/grid?bbox=${BBOX}&zoom=7`)).body;
     expect(far.cells.length).toBeLessThan(near.cells.length);
     expect(far.total).toEqual(near.total);
     expect(far.total.n4g).toBeGreaterThan(0);
@@ -58,7 +51,7 @@ describe('GET /api/stations/grid', () => {
     ['an unknown parameter', `bbox=${BBOX}&zoom=9&colour=red`],
     ['an unknown operator', `bbox=${BBOX}&zoom=9&operator=NOPE`],
   ])('answers 400 for %s', async (_name, query) => {
-    const { status, body } = await getJson(`${server.url}/api/stations/grid?${query}`);
+    const { status, body } = await getJson(`${app.url}/api/stations/grid?${query}`);
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_parameter');
   });
@@ -66,11 +59,11 @@ describe('GET /api/stations/grid', () => {
 
 describe('GET /api/stations/facets', () => {
   it('lists the operators and the commissioning timeline', async () => {
-    const { status, body } = await getJson(`${server.url}/api/stations/facets`);
+    const { status, body } = await getJson(`${app.url}/api/stations/facets`);
     expect(status).toBe(200);
     stationFacetsResponse.parse(body);
     expect(body.operators.map((o: { code: string }) => o.code)).toContain('VIETTEL');
     expect(body.commissioned.first < body.commissioned.last).toBe(true);
-    expect(server.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

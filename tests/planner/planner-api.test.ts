@@ -1,16 +1,14 @@
 import * as turf from '@turf/turf';
 import ExcelJS from '../../server/xlsx/exceljs.js';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
 import {
   coverageResponse, recommendationsResponse, scenarioResponse, scenarioSchema, scenariosResponse, timelineResponse, whatIfResponse,
 } from '../../server/planner/planner.schemas.js';
 import { statsResponse } from '../../server/stats/stats.schemas.js';
 import { generateDemoData } from '../../seeds/demo-data.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, getJson, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 const AS_OF = '2026-11-26';
 const demo = generateDemoData();
@@ -18,23 +16,20 @@ const ceilDiv = (a: number, b: number) => Number((BigInt(a) + BigInt(b) - 1n) / 
 
 describe(`planner API on the demo data (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
-  const api = (path: string) => getJson(`${server.url}/api${path}`);
+  let app: App;
+  const api = (path: string) => getJson(`${app.url}/api${path}`);
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${server.url}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${app.url}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as any };
   };
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await sql`delete from scenarios`.execute(database.db);
-    await loadDemoData(database.db);
-    server = await startTestServer(database);
+    app = await startApp({ demo: true });
+    database = app.database;
   });
   afterAll(async () => {
-    expect(server.errors).toEqual([]);
-    await server?.close();
+    expect(app.errors).toEqual([]);
+    await app?.close();
   });
 
   it('recommends exactly `needed` upgrades per area behind the target, never a co-located site', async () => {
@@ -74,7 +69,7 @@ describe(`planner API on the demo data (${dbKind()})`, () => {
 
   it('exports the work list as CSV and XLSX with the same rows', async () => {
     const rec = recommendationsResponse.parse((await api(`/planner/recommendations?asOf=${AS_OF}&area=891`)).body);
-    const csv = await fetch(`${server.url}/api/planner/recommendations?asOf=${AS_OF}&area=891&format=csv`);
+    const csv = await fetch(`${app.url}/api/planner/recommendations?asOf=${AS_OF}&area=891&format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="5g-upgrades_.*\.csv"/);
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
@@ -82,7 +77,7 @@ describe(`planner API on the demo data (${dbKind()})`, () => {
     expect(lines.length).toBe(rec.picks.length + 1);
     expect(lines[1]).toContain(`891,Tri Tôn,1,${rec.picks[0]!.operator},${rec.picks[0]!.code}`);
 
-    const xlsx = await fetch(`${server.url}/api/planner/recommendations?asOf=${AS_OF}&area=891&format=xlsx`);
+    const xlsx = await fetch(`${app.url}/api/planner/recommendations?asOf=${AS_OF}&area=891&format=xlsx`);
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer() as never);
@@ -201,7 +196,7 @@ describe(`planner API on the demo data (${dbKind()})`, () => {
     for (const b of badBodies) expect((await post('/planner/what-if', b)).status, JSON.stringify(b)).toBe(400);
     expect((await post('/planner/scenarios', { name: '', parameters: {} })).status).toBe(400);
     expect((await post('/planner/scenarios', { name: 'x', parameters: { target: 'half' } })).status).toBe(400);
-    const raw = await fetch(`${server.url}/api/planner/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"target":' });
+    const raw = await fetch(`${app.url}/api/planner/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"target":' });
     expect(raw.status).toBe(400);
   });
 });

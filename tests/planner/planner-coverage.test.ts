@@ -5,8 +5,8 @@ import type { Database } from '../../server/db/database.js';
 import { listOperators } from '../../server/operators/operators.repository.js';
 import { coverageResponse, whatIfResponse } from '../../server/planner/planner.schemas.js';
 import { upsertStations } from '../../server/stations/stations.repository.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, getJson, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 /*
  * One 20 × 20 km square, 500 people per km² (suburban: 5G 1.2 km, 4G 2 km), one 5G at the
@@ -19,12 +19,12 @@ const disc = (rKm: number) => Math.PI * rKm * rKm;
 
 describe(`modelled coverage on a hand-checkable square (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
-  const api = (path: string) => getJson(`${server.url}/api${path}`);
+  let app: App;
+  const api = (path: string) => getJson(`${app.url}/api${path}`);
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
+    app = await startApp({ demo: false });
+    database = app.database;
     const [w, s, e, n] = [LON - 10 * KM_LON, LAT - 10 * KM_LAT, LON + 10 * KM_LON, LAT + 10 * KM_LAT];
     await importBoundarySet(database.db, { name: 'square' }, {
       type: 'FeatureCollection',
@@ -37,11 +37,10 @@ describe(`modelled coverage on a hand-checkable square (${dbKind()})`, () => {
       { ...base, code: 'C4', technology: '4G', lon: LON, lat: LAT },
       { ...base, code: 'E4', technology: '4G', lon: LON + 5 * KM_LON, lat: LAT },
     ]);
-    server = await startTestServer(database);
   });
   afterAll(async () => {
-    expect(server.errors).toEqual([]);
-    await server?.close();
+    expect(app.errors).toEqual([]);
+    await app?.close();
   });
 
   it('covers one 5G disc of the suburban radius, and two overlapping 4G discs', async () => {
@@ -64,7 +63,7 @@ describe(`modelled coverage on a hand-checkable square (${dbKind()})`, () => {
   });
 
   it('a what-if upgrade of the eastern 4G adds its 5G disc', async () => {
-    const res = await fetch(`${server.url}/api/planner/what-if`, {
+    const res = await fetch(`${app.url}/api/planner/what-if`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ set: 'square', asOf: '2026-01-01', upgrades: [{ operator: 'VNPT', topN: 5 }], coverage: true }),
     });

@@ -3,9 +3,8 @@ import type { Database } from '../../server/db/database.js';
 import { auditResponse } from '../../server/auth/auth.schemas.js';
 import { uploadResponse } from '../../server/uploads/uploads.schemas.js';
 import { signIn } from '../auth/auth-client.js';
-import { ensureTestUser, resetAuthTables, TEST_PASSWORD, tokenFor } from '../helpers/test-auth.js';
+import { type App, startApp, TEST_PASSWORD } from '../helpers/app-fixture.js';
 import { dbKind, getTestDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { csv, resetWithOneArea } from './upload-fixtures.js';
 
 /** Every upload, commit and rollback, and every refused one, is an event of GET /api/audit with the account that acted. */
@@ -15,7 +14,7 @@ type Event = ReturnType<typeof auditResponse.parse>['events'][number];
 
 describe(`the audit trail of uploads (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let app: App;
   let admin: string;
   let viettelToken: string;
   let vnptToken: string;
@@ -25,18 +24,18 @@ describe(`the audit trail of uploads (${dbKind()})`, () => {
   beforeAll(async () => {
     database = await getTestDatabase();
     await resetWithOneArea(database);
-    await resetAuthTables(database.db);
-    server = await startTestServer(database, {}, { auth: 'none' });
-    admin = await tokenFor(database.db, 'audit-admin', { role: 'admin' });
-    viettelToken = await tokenFor(database.db, 'audit-viettel', { role: 'operator', operator: 'VIETTEL' });
-    vnptToken = await tokenFor(database.db, 'audit-vnpt', { role: 'operator', operator: 'VNPT' });
-    viettelId = (await ensureTestUser(database.db, 'audit-viettel', { role: 'operator', operator: 'VIETTEL' })).id;
-    const s = await signIn(server, 'audit-viettel', TEST_PASSWORD);
+    app = await startApp({ auth: 'none', accounts: 'fresh' });
+    const viettel = { username: 'audit-viettel', operator: 'VIETTEL' };
+    admin = await app.token('admin', { username: 'audit-admin' });
+    viettelToken = await app.token('operator', viettel);
+    vnptToken = await app.token('operator', { username: 'audit-vnpt' });
+    viettelId = (await app.account('operator', viettel)).id;
+    const s = await signIn(app, viettel.username, TEST_PASSWORD);
     session = { cookie: s.cookie, 'x-csrf-token': s.csrf };
   });
   afterAll(async () => {
-    expect(server.errors).toEqual([]);
-    await server.close();
+    expect(app.errors).toEqual([]);
+    await app.close();
   });
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -44,7 +43,7 @@ describe(`the audit trail of uploads (${dbKind()})`, () => {
     const form = new FormData();
     form.append('operator', operator);
     form.append('file', new Blob([csv([HEAD, ...lines])]), name);
-    return fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers });
+    return fetch(`${app.url}/api/uploads`, { method: 'POST', body: form, headers });
   };
   const preview = async (lines: string[], headers: Record<string, string> = bearer(viettelToken)): Promise<Upload> => {
     const res = await upload(lines, headers);
@@ -52,10 +51,10 @@ describe(`the audit trail of uploads (${dbKind()})`, () => {
     return uploadResponse.parse(await res.json());
   };
   const act = (id: number, action: 'commit' | 'rollback', headers: Record<string, string>) =>
-    fetch(`${server.url}/api/uploads/${id}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    fetch(`${app.url}/api/uploads/${id}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
   /** The newest event of an action, read through the API as an admin. */
   const lastEvent = async (action: string): Promise<Event | undefined> => {
-    const res = await fetch(`${server.url}/api/audit?action=${action}&limit=1`, { headers: bearer(admin) });
+    const res = await fetch(`${app.url}/api/audit?action=${action}&limit=1`, { headers: bearer(admin) });
     expect(res.status).toBe(200);
     return auditResponse.parse(await res.json()).events[0];
   };
@@ -71,7 +70,7 @@ describe(`the audit trail of uploads (${dbKind()})`, () => {
     const form = new FormData();
     form.append('operator', 'VIETTEL');
     form.append('file', new Blob([csv([HEAD, 'S1,4G,10.41,105.41,'])]), 'stream.csv');
-    const res = await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { ...bearer(viettelToken), accept: 'application/x-ndjson' } });
+    const res = await fetch(`${app.url}/api/uploads`, { method: 'POST', body: form, headers: { ...bearer(viettelToken), accept: 'application/x-ndjson' } });
     const last = JSON.parse((await res.text()).trimEnd().split('\n').at(-1)!);
     expect(last.type).toBe('result');
     expect(await lastEvent('upload_preview')).toMatchObject({ outcome: 'success', details: { via: 'token', uploadId: last.upload.id, fileName: 'stream.csv' } });
@@ -137,7 +136,7 @@ describe(`the audit trail of uploads (${dbKind()})`, () => {
 
   it('keeps bad requests and unknown uploads out of the trail', async () => {
     const count = async () => {
-      const res = await fetch(`${server.url}/api/audit?limit=500`, { headers: bearer(admin) });
+      const res = await fetch(`${app.url}/api/audit?limit=500`, { headers: bearer(admin) });
       return auditResponse.parse(await res.json()).events.filter((e) => e.action.startsWith('upload_')).length;
     };
     const before = await count();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { uploadResponse } from '../../server/uploads/uploads.schemas.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
 import { dbKind, getTestDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { csv, resetWithOneArea } from './upload-fixtures.js';
 
 /*
@@ -14,20 +14,20 @@ import { csv, resetWithOneArea } from './upload-fixtures.js';
 
 describe(`the station export uploaded again (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let app: App;
   beforeAll(async () => {
     database = await getTestDatabase();
     await resetWithOneArea(database);
-    server = await startTestServer(database);
+    app = await startApp();
   });
-  afterAll(async () => server.close());
+  afterAll(async () => app.close());
 
   const upload = async (body: string, name: string, mode = 'merge') => {
     const form = new FormData();
     form.append('operator', 'VIETTEL');
     form.append('mode', mode);
     form.append('file', new Blob([body]), name);
-    const res = await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form });
+    const res = await fetch(`${app.url}/api/uploads`, { method: 'POST', body: form });
     expect(res.status).toBe(201);
     return uploadResponse.parse(await res.json());
   };
@@ -42,9 +42,9 @@ describe(`the station export uploaded again (${dbKind()})`, () => {
       'AG-2,5G,10.123456789,105.400000001,Trạm Mỹ Hòa',
     ]), 'first.csv');
     expect(first.counts).toMatchObject({ create: 5, errorRows: 0 });
-    expect((await fetch(`${server.url}/api/uploads/${first.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    expect((await fetch(`${app.url}/api/uploads/${first.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
 
-    const exported = (await (await fetch(`${server.url}/api/stations?operator=VIETTEL&format=csv`)).text());
+    const exported = (await (await fetch(`${app.url}/api/stations?operator=VIETTEL&format=csv`)).text());
     // Formula-safe as it leaves (a spreadsheet shows the text), and at the stored precision.
     expect(exported).toContain("'+1,4G");
     expect(exported).toContain(`"'=HYPERLINK(""http://x.example"",""click"")"`);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { uploadResponse, uploadsListResponse } from '../../server/uploads/uploads.schemas.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
 import { dbKind, getTestDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { csv, resetWithOneArea, xlsxBuffer } from './upload-fixtures.js';
 
 /** The multipart form of POST /api/uploads: what busboy would drop silently is a 400; `sheet` is kept for workbooks only. */
@@ -11,15 +11,15 @@ const BODY = csv([HEAD, 'F1,4G,10.41,105.41,Một']);
 
 describe(`the upload form (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let app: App;
   beforeAll(async () => {
     database = await getTestDatabase();
     await resetWithOneArea(database);
-    server = await startTestServer(database);
+    app = await startApp();
   });
   afterAll(async () => {
-    expect(server.errors).toEqual([]);
-    await server.close();
+    expect(app.errors).toEqual([]);
+    await app.close();
   });
 
   type Part = [name: string, value: string] | [name: string, file: Blob, fileName: string];
@@ -29,10 +29,10 @@ describe(`the upload form (${dbKind()})`, () => {
       if (typeof value === 'string') form.append(name, value);
       else form.append(name, value, fileName);
     }
-    return fetch(`${server.url}/api/uploads`, { method: 'POST', body: form });
+    return fetch(`${app.url}/api/uploads`, { method: 'POST', body: form });
   };
   const file = (body: string | Uint8Array = BODY, name = 'tram.csv'): Part => ['file', new Blob([body as BlobPart]), name];
-  const uploadCount = async () => uploadsListResponse.parse(await (await fetch(`${server.url}/api/uploads?limit=200`)).json()).uploads.length;
+  const uploadCount = async () => uploadsListResponse.parse(await (await fetch(`${app.url}/api/uploads?limit=200`)).json()).uploads.length;
   const refused = async (parts: Part[], message: RegExp) => {
     const res = await send(parts);
     const body = await res.json();
@@ -69,7 +69,7 @@ describe(`the upload form (${dbKind()})`, () => {
       expect(res.status, String(part[2])).toBe(201);
       const preview = uploadResponse.parse(await res.json());
       expect([preview.sheet, preview.counts.create], String(part[2])).toEqual([sheet, 1]);
-      expect((await (await fetch(`${server.url}/api/uploads/${preview.id}`)).json()).sheet).toBe(sheet);
+      expect((await (await fetch(`${app.url}/api/uploads/${preview.id}`)).json()).sheet).toBe(sheet);
     }
   });
 });

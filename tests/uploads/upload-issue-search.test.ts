@@ -8,8 +8,8 @@ import { headerOf, ISSUE_MESSAGES, LANGS, makeIssue, parseTemplate, renderIssue 
 import { ISSUE_CODES, type RowIssue } from '../../server/uploads/upload-validate.js';
 import { findIssuePage, insertIssues, insertUpload } from '../../server/uploads/uploads.repository.js';
 import { issuesResponse } from '../../server/uploads/uploads.schemas.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
 import { dbKind, getTestDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { csv, resetWithOneArea } from './upload-fixtures.js';
 
 const FILE = csv([
@@ -26,21 +26,21 @@ const FILE = csv([
 
 describe(`upload issues: language, search and code (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let app: App;
   let id: number;
   beforeAll(async () => {
     database = await getTestDatabase();
     await resetWithOneArea(database);
-    server = await startTestServer(database);
+    app = await startApp();
     const form = new FormData();
     form.append('operator', 'VIETTEL');
     form.append('file', new Blob([FILE]), 'tram.csv');
-    id = (await (await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form })).json()).id;
+    id = (await (await fetch(`${app.url}/api/uploads`, { method: 'POST', body: form })).json()).id;
   });
-  afterAll(async () => server.close());
+  afterAll(async () => app.close());
 
   const page = async (query: string) => {
-    const res = await fetch(`${server.url}/api/uploads/${id}/errors?${query}`);
+    const res = await fetch(`${app.url}/api/uploads/${id}/errors?${query}`);
     expect(res.status, query).toBe(200);
     return issuesResponse.parse(await res.json());
   };
@@ -89,7 +89,7 @@ describe(`upload issues: language, search and code (${dbKind()})`, () => {
   });
 
   it('the CSV report in Vietnamese: the same filters, messages in Vietnamese, safe to open in a spreadsheet', async () => {
-    const res = await fetch(`${server.url}/api/uploads/${id}/errors?format=csv&lang=vi`);
+    const res = await fetch(`${app.url}/api/uploads/${id}/errors?format=csv&lang=vi`);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
@@ -97,7 +97,7 @@ describe(`upload issues: language, search and code (${dbKind()})`, () => {
     expect(text).toContain('"Công nghệ ""=HYPERLINK(""x"")"" không hợp lệ'); // inside the message: a cell that does not start with =
     expect(text).toContain(`,"'=HYPERLINK(""x"")",`); // the value cell, neutralised
     expect(lines.every((l) => !/(^|,)"?[=+@-]/.test(l))).toBe(true);
-    const some = await (await fetch(`${server.url}/api/uploads/${id}/errors?format=csv&lang=vi&q=vi%20do`)).text();
+    const some = await (await fetch(`${app.url}/api/uploads/${id}/errors?format=csv&lang=vi&q=vi%20do`)).text();
     expect(some.trimEnd().split('\r\n')).toHaveLength(5);
   });
 
@@ -111,12 +111,12 @@ describe(`upload issues: language, search and code (${dbKind()})`, () => {
 
   it('bad parameters are 400s; the OpenAPI document lists the new ones', async () => {
     for (const q of ['lang=fr', 'code=nope', `q=${'x'.repeat(101)}`]) {
-      expect((await fetch(`${server.url}/api/uploads/${id}/errors?${q}`)).status, q).toBe(400);
+      expect((await fetch(`${app.url}/api/uploads/${id}/errors?${q}`)).status, q).toBe(400);
     }
-    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    const doc = await (await fetch(`${app.url}/api/openapi.json`)).json();
     const names = doc.paths['/api/uploads/{id}/errors'].get.parameters.map((p: { name: string }) => p.name);
     expect(names).toEqual(expect.arrayContaining(['lang', 'q', 'code', 'severity', 'field', 'page', 'pageSize', 'format']));
-    expect(server.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('the catalogue\'s texts fold the same in TypeScript (once) and in SQL; no two placeholders touch', async () => {

@@ -2,28 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { buildOpenApiDocument } from '../../server/openapi/openapi.js';
 import { uploadResponse } from '../../server/uploads/uploads.schemas.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
 import { dbKind, getTestDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { csv, resetWithOneArea } from './upload-fixtures.js';
 
 /** Every upload route refuses a query parameter it does not know, and paging numbers say what they take. */
 describe(`upload routes and their query strings (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let app: App;
   let preview: ReturnType<typeof uploadResponse.parse>;
 
   beforeAll(async () => {
     database = await getTestDatabase();
     await resetWithOneArea(database);
-    server = await startTestServer(database);
+    app = await startApp();
     const form = new FormData();
     form.append('operator', 'VIETTEL');
     form.append('file', new Blob([csv(['station_code,technology,latitude,longitude', 'Q1,4G,10.41,105.41'])]), 'q.csv');
-    preview = uploadResponse.parse(await (await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form })).json());
+    preview = uploadResponse.parse(await (await fetch(`${app.url}/api/uploads`, { method: 'POST', body: form })).json());
   });
   afterAll(async () => {
-    expect(server.errors).toEqual([]);
-    await server.close();
+    expect(app.errors).toEqual([]);
+    await app.close();
   });
 
   /** Each upload route of the OpenAPI document as a request that would succeed but for `?typo=1`. */
@@ -55,15 +55,15 @@ describe(`upload routes and their query strings (${dbKind()})`, () => {
   it('refuses an unknown query parameter on every upload route with the standard 400, and does nothing', async () => {
     const got: string[] = [];
     for (const r of requests()) {
-      const res = await fetch(`${server.url}${r.path}?typo=1`, r.init);
+      const res = await fetch(`${app.url}${r.path}?typo=1`, r.init);
       const body = await res.json();
       got.push(`${r.route} → ${res.status} ${body.error?.code} ${body.error?.message}`);
     }
     expect(got).toEqual(requests().map((r) => `${r.route} → 400 invalid_parameter Invalid request: Unrecognized key: "typo"`));
     // The commit and the preview were refused, not done.
-    const after = uploadResponse.parse(await (await fetch(`${server.url}/api/uploads/${preview.id}`)).json());
+    const after = uploadResponse.parse(await (await fetch(`${app.url}/api/uploads/${preview.id}`)).json());
     expect(after.state).toBe('previewed');
-    const list = await (await fetch(`${server.url}/api/uploads`)).json();
+    const list = await (await fetch(`${app.url}/api/uploads`)).json();
     expect(list.uploads.map((u: { fileName: string }) => u.fileName)).toEqual(['q.csv']);
   });
 
@@ -84,12 +84,12 @@ describe(`upload routes and their query strings (${dbKind()})`, () => {
     ['?before=0', 'before: must be an upload id (digits, from 1)'],
   ])('%s → 400 "%s"', async (query, message) => {
     const path = query.startsWith('?') ? `/api/uploads${query}` : `/api/uploads/${preview.id}/${query}`;
-    const res = await fetch(`${server.url}${path}`);
+    const res = await fetch(`${app.url}${path}`);
     expect([res.status, (await res.json()).error]).toEqual([400, { code: 'invalid_parameter', message: `Invalid request: ${message}`, details: [expect.objectContaining({ message: message.split(': ')[1] })] }]);
   });
 
   it('still takes the numbers in range', async () => {
-    expect((await fetch(`${server.url}/api/uploads/${preview.id}/changes?page=1000000&pageSize=500`)).status).toBe(200);
-    expect((await fetch(`${server.url}/api/uploads?limit=200&before=${preview.id + 1}`)).status).toBe(200);
+    expect((await fetch(`${app.url}/api/uploads/${preview.id}/changes?page=1000000&pageSize=500`)).status).toBe(200);
+    expect((await fetch(`${app.url}/api/uploads?limit=200&before=${preview.id + 1}`)).status).toBe(200);
   });
 });
