@@ -4,13 +4,10 @@ import { findUserForLogin, updateUser } from '../../server/auth/auth.repository.
 import { revokeApiToken } from '../../server/auth/auth-users.service.js';
 import { createApiToken } from '../../server/auth/auth-users.service.js';
 import { findRule } from '../../server/auth/policy.js';
-import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
 import { buildOpenApiDocument } from '../../server/openapi/openapi.js';
 import { buildOgcOpenApiDocument, policyPathOf } from '../../server/ogc/ogc.openapi.js';
-import { ensureTestUser, TEST_PASSWORD, tokenFor, resetAuthTables } from '../helpers/test-auth.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, startApp, TEST_PASSWORD } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 import { call, signIn, type Credentials } from './auth-client.js';
 
 /**
@@ -89,35 +86,30 @@ function expected(c: Case, caller: Caller, publicRead: boolean): number {
 }
 
 describe(`every route × every caller (${dbKind()})`, () => {
-  let database: Database;
-  let server: TestServer;
-  let closed: TestServer;
+  let server: App;
+  let closed: App;
   const who = {} as Record<Caller, Credentials>;
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await resetAuthTables(database.db);
-    await loadDemoData(database.db);
-    const db = database.db;
-    server = await startTestServer(database, {}, { auth: 'none' });
-    closed = await startTestServer(database, { PUBLIC_READ: 'false' }, { auth: 'none' });
+    server = await startApp({ demo: true, accounts: 'fresh', auth: 'none' });
+    closed = await startApp({ env: { PUBLIC_READ: 'false' }, auth: 'none' });
+    const db = server.database.db;
     who.anonymous = {};
-    who.admin = { token: await tokenFor(db, 'matrix-admin', { role: 'admin' }) };
-    who.planner = { token: await tokenFor(db, 'matrix-planner', { role: 'planner' }) };
-    who.operator = { token: await tokenFor(db, 'matrix-operator', { role: 'operator', operator: 'VIETTEL' }) };
-    who.inspector = { token: await tokenFor(db, 'matrix-inspector', { role: 'inspector' }) };
-    who.limited = { token: await tokenFor(db, 'matrix-limited', { role: 'inspector', jurisdiction: { areas: ['883', '884'] } }) };
+    who.admin = { token: await server.token('admin', { username: 'matrix-admin' }) };
+    who.planner = { token: await server.token('planner', { username: 'matrix-planner' }) };
+    who.operator = { token: await server.token('operator', { username: 'matrix-operator', operator: 'VIETTEL' }) };
+    who.inspector = { token: await server.token('inspector', { username: 'matrix-inspector' }) };
+    who.limited = { token: await server.token('inspector', { username: 'matrix-limited', areas: ['883', '884'] }) };
     // A user disabled after their token was made; a token revoked; a session past its expiry.
-    const disabled = await ensureTestUser(db, 'matrix-disabled', { role: 'planner' });
+    const disabled = await server.account('planner', { username: 'matrix-disabled' });
     await updateUser(db, disabled.id, { disabled: false });
     who.disabled = { token: (await createApiToken(db, disabled, { name: 'x' })).token };
     await updateUser(db, disabled.id, { disabled: true });
-    const revoker = await ensureTestUser(db, 'matrix-revoked', { role: 'admin' });
+    const revoker = await server.account('admin', { username: 'matrix-revoked' });
     const revoked = await createApiToken(db, revoker, { name: 'x' });
     await revokeApiToken(db, revoker, revoked.id);
     who.revoked = { token: revoked.token };
-    await ensureTestUser(db, 'matrix-expired', { role: 'admin' });
+    await server.account('admin', { username: 'matrix-expired' });
     const s = await signIn(server, 'matrix-expired', TEST_PASSWORD);
     expect(s.status).toBe(200);
     const expiredId = (await findUserForLogin(db, 'matrix-expired'))!.id;

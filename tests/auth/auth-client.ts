@@ -1,4 +1,5 @@
-import type { TestServer } from '../helpers/test-server.js';
+/** The running app (app-fixture's App, or anything with its address). */
+type TestServer = { url: string };
 
 export interface Credentials { token?: string; cookie?: string; csrf?: string }
 

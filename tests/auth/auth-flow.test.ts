@@ -5,27 +5,22 @@ import { findUserForLogin } from '../../server/auth/auth.repository.js';
 import { LOGIN_MAX_FAILURES } from '../../server/auth/auth.service.js';
 import { hashPassword, verifyPassword } from '../../server/auth/password.js';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { ensureTestUser, TEST_PASSWORD, resetAuthTables } from '../helpers/test-auth.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, startApp, TEST_PASSWORD } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 import { call, signIn } from './auth-client.js';
 
 describe(`signing in, sessions, CSRF, tokens, rate limit (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
-  let proxied: TestServer;
+  let server: App;
+  let proxied: App;
   const logged: unknown[] = [];
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await resetAuthTables(database.db);
-    await loadDemoData(database.db);
-    server = await startTestServer(database, {}, { auth: 'none' });
-    proxied = await startTestServer(database, { TRUST_PROXY: 'true' }, { auth: 'none' });
-    await ensureTestUser(database.db, 'flow-planner', { role: 'planner' });
-    await ensureTestUser(database.db, 'flow-admin', { role: 'admin' });
+    server = await startApp({ demo: true, accounts: 'fresh', auth: 'none' });
+    database = server.database;
+    proxied = await startApp({ env: { TRUST_PROXY: 'true' }, auth: 'none' });
+    await server.account('planner', { username: 'flow-planner' });
+    await server.account('admin', { username: 'flow-admin' });
   });
   afterAll(async () => {
     logged.push(...server.errors, ...proxied.errors);
@@ -92,7 +87,7 @@ describe(`signing in, sessions, CSRF, tokens, rate limit (${dbKind()})`, () => {
   });
 
   it('expires sessions after SESSION_TTL_HOURS, by the database clock', async () => {
-    const short = await startTestServer(database, { SESSION_TTL_HOURS: '0.5' }, { auth: 'none' });
+    const short = await startApp({ env: { SESSION_TTL_HOURS: '0.5' }, auth: 'none' });
     try {
       const s = await signIn(short, 'flow-planner', TEST_PASSWORD);
       const { rows } = await sql<{ h: number }>`select extract(epoch from (expires_at - now())) / 3600 as h from sessions order by created_at desc limit 1`.execute(database.db);
@@ -108,7 +103,7 @@ describe(`signing in, sessions, CSRF, tokens, rate limit (${dbKind()})`, () => {
   });
 
   it('rate-limits failed sign-ins per username and address, with Retry-After, in the database', async () => {
-    await ensureTestUser(database.db, 'flow-limited', { role: 'planner' });
+    await server.account('planner', { username: 'flow-limited' });
     const from = (ip: string) => ({ 'x-forwarded-for': ip });
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
       expect((await signIn(proxied, 'flow-limited', 'wrong-password', from('203.0.113.7'))).status).toBe(401);
@@ -120,7 +115,7 @@ describe(`signing in, sessions, CSRF, tokens, rate limit (${dbKind()})`, () => {
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another address, or a second app instance over the same database: the count is shared per key.
     expect((await signIn(proxied, 'flow-limited', TEST_PASSWORD, from('203.0.113.8'))).status).toBe(200);
-    const second = await startTestServer(database, { TRUST_PROXY: 'true' }, { auth: 'none' });
+    const second = await startApp({ env: { TRUST_PROXY: 'true' }, auth: 'none' });
     try {
       expect((await signIn(second, 'FLOW-LIMITED', TEST_PASSWORD, from('203.0.113.7'))).status).toBe(429);
     } finally {
@@ -176,7 +171,7 @@ describe(`signing in, sessions, CSRF, tokens, rate limit (${dbKind()})`, () => {
     expect(listed.lastUsedAt).not.toBeNull();
     expect(listed.token).toBeUndefined();
     // Another non-admin cannot see or revoke it.
-    await ensureTestUser(database.db, 'flow-other', { role: 'inspector' });
+    await server.account('inspector', { username: 'flow-other' });
     const other = await signIn(server, 'flow-other', TEST_PASSWORD);
     expect((await call(server, 'DELETE', `/api/auth/tokens/${t.json.id}`, other)).status).toBe(404);
     expect((await call(server, 'DELETE', `/api/auth/tokens/${t.json.id}`, s)).json.revokedAt).not.toBeNull();
@@ -237,7 +232,7 @@ describe(`signing in, sessions, CSRF, tokens, rate limit (${dbKind()})`, () => {
     expect(csp).toMatch(/frame-ancestors 'none'/);
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    const custom = await startTestServer(database, { TILE_URL: 'https://{s}.tiles.example.vn/{z}/{x}/{y}.png' }, { auth: 'none' });
+    const custom = await startApp({ env: { TILE_URL: 'https://{s}.tiles.example.vn/{z}/{x}/{y}.png' }, auth: 'none' });
     try {
       expect((await fetch(`${custom.url}/api/health`)).headers.get('content-security-policy')).toMatch(/img-src 'self' data: blob: https:\/\/\*\.tiles\.example\.vn;/);
     } finally {

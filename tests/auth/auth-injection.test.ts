@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { ensureTestUser, TEST_PASSWORD, tokenFor, resetAuthTables } from '../helpers/test-auth.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, startApp, TEST_PASSWORD } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 import { call, signIn } from './auth-client.js';
 
 const SQL = ["' or '1'='1", "admin'--", "x'); drop table users; --", '"; select pg_sleep(1); --', "1 union select password_hash from users"];
@@ -13,18 +11,15 @@ const HTML = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><s
 // Hostile input on every auth field: none reaches SQL as text, none comes back as anything but JSON data.
 describe(`auth inputs under attack (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let server: App;
   let admin: string;
   const countUsers = async () => Number((await sql<{ n: number }>`select count(*)::int as n from users`.execute(database.db)).rows[0]!.n);
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await resetAuthTables(database.db);
-    await loadDemoData(database.db);
-    server = await startTestServer(database, {}, { auth: 'none' });
-    admin = await tokenFor(database.db, 'inj-admin', { role: 'admin' });
-    await ensureTestUser(database.db, 'inj-user', { role: 'planner' });
+    server = await startApp({ demo: true, accounts: 'fresh', auth: 'none' });
+    database = server.database;
+    admin = await server.token('admin', { username: 'inj-admin' });
+    await server.account('planner', { username: 'inj-user' });
   });
   afterAll(async () => {
     expect(server.errors).toEqual([]);

@@ -2,10 +2,8 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
-import { resetAuthTables, tokenFor } from '../helpers/test-auth.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 import { call } from './auth-client.js';
 
 const JURISDICTION = ['883', '884'];
@@ -13,7 +11,7 @@ const BBOX = '103.5,9.5,106.5,11.5';
 
 describe(`what operators and limited inspectors can reach (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let server: App;
   const t = {} as Record<'admin' | 'viettel' | 'vnpt' | 'limited', string>;
 
   async function allStations(token: string, query = '') {
@@ -42,16 +40,12 @@ describe(`what operators and limited inspectors can reach (${dbKind()})`, () => 
   };
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await sql`truncate uploads restart identity cascade`.execute(database.db);
-    await loadDemoData(database.db);
-    await resetAuthTables(database.db);
-    server = await startTestServer(database, {}, { auth: 'none' });
-    t.admin = await tokenFor(database.db, 'scope-admin', { role: 'admin' });
-    t.viettel = await tokenFor(database.db, 'scope-viettel', { role: 'operator', operator: 'VIETTEL' });
-    t.vnpt = await tokenFor(database.db, 'scope-vnpt', { role: 'operator', operator: 'VNPT' });
-    t.limited = await tokenFor(database.db, 'scope-limited', { role: 'inspector', jurisdiction: { areas: JURISDICTION } });
+    server = await startApp({ demo: true, accounts: 'fresh', auth: 'none' });
+    database = server.database;
+    t.admin = await server.token('admin', { username: 'scope-admin' });
+    t.viettel = await server.token('operator', { username: 'scope-viettel', operator: 'VIETTEL' });
+    t.vnpt = await server.token('operator', { username: 'scope-vnpt' });
+    t.limited = await server.token('inspector', { username: 'scope-limited', areas: JURISDICTION });
   });
   afterAll(async () => {
     expect(server.errors).toEqual([]);

@@ -8,7 +8,7 @@ import { migrate } from '../../server/db/migrate.js';
 import { loadDemoData } from '../../server/demo/demo.service.js';
 import { generateNationalData } from '../../seeds/national-data.js';
 import { launchChromium } from '../helpers/test-browser.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { startApp } from '../helpers/app-fixture.js';
 import { openBenchDatabase } from './bench-database.js';
 
 const say = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -32,8 +32,8 @@ function bundleSizes(): Record<string, string> {
 
 /** The app as the tests run it: the test admin's token on every request (stations need a role). */
 async function serve(database: Database): Promise<{ url: string; server: { close(): Promise<void> } }> {
-  const server = await startTestServer(database);
-  return { url: server.url, server };
+  const app = await startApp({ database });
+  return { url: app.url, server: app };
 }
 
 /** Milliseconds from navigation start to the area shapes being on the map. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.js';
-import { findUserById, findUserForLogin } from '../../server/auth/auth.repository.js';
+import { findUserById, findUserForLogin, type UserRow } from '../../server/auth/auth.repository.js';
 import { createApiToken, createUser } from '../../server/auth/auth-users.service.js';
 import type { Role } from '../../server/auth/auth.tables.js';
 
@@ -24,18 +24,8 @@ export interface AccountOptions {
   name?: string;
 }
 
-export interface Account { id: number; username: string; password: string; role: Role }
-
-export async function ensureTestUser(
-  db: Kysely<DB>,
-  username: string,
-  spec: { role: Role; operator?: string; jurisdiction?: { set?: string | number; areas: string[] }; displayName?: string },
-) {
-  const found = await findUserForLogin(db, username);
-  if (found) return (await findUserById(db, found.id))!;
-  const { user } = await createUser(db, { ...spec, username, password: TEST_PASSWORD });
-  return user;
-}
+/** The user as the app stores it, with the password to sign in with. */
+export type Account = UserRow & { password: string };
 
 /**
  * The account of a role, found by name or made (an existing one is taken as it is). The same
@@ -46,23 +36,19 @@ export async function ensureAccount(db: Kysely<DB>, role: Role, o: AccountOption
   const operator = role === 'operator' ? o.operator ?? 'VNPT' : undefined;
   const areas = role === 'inspector' ? o.areas : undefined;
   const username = o.username ?? ['test', role, operator?.toLowerCase(), ...(areas ?? [])].filter(Boolean).join('-');
-  const user = await ensureTestUser(db, username, { role, operator, ...(areas && { jurisdiction: { areas } }), ...(o.name && { displayName: o.name }) });
-  return { id: user.id, username, password: TEST_PASSWORD, role: user.role };
+  const found = await findUserForLogin(db, username);
+  const user = found ? (await findUserById(db, found.id))!
+    : (await createUser(db, { username, role, operator, jurisdiction: areas && { areas }, displayName: o.name, password: TEST_PASSWORD })).user;
+  return { ...user, password: TEST_PASSWORD };
 }
 
 /** A fresh bearer token of the account `ensureAccount` names. */
 export async function accountToken(db: Kysely<DB>, role: Role, o: AccountOptions = {}): Promise<string> {
-  const { id } = await ensureAccount(db, role, o);
-  return (await createApiToken(db, (await findUserById(db, id))!, { name: 'test' })).token;
+  return (await createApiToken(db, await ensureAccount(db, role, o), { name: 'test' })).token;
 }
 
-/** A fresh bearer token for a user. */
-export async function tokenFor(db: Kysely<DB>, username: string, spec: Parameters<typeof ensureTestUser>[2]): Promise<string> {
-  const user = await ensureTestUser(db, username, spec);
-  return (await createApiToken(db, user, { name: 'test' })).token;
-}
-
-export const testAdminToken = (db: Kysely<DB>) => tokenFor(db, 'test-admin', { role: 'admin' });
+/** The test admin's token, for the benches' own servers (startApp sends it by default). */
+export const testAdminToken = (db: Kysely<DB>) => accountToken(db, 'admin');
 
 /** Empties the account tables: on a real PostGIS they outlive test runs, and counts must start clean. */
 export async function resetAuthTables(db: Kysely<DB>): Promise<void> {

@@ -5,8 +5,8 @@ import { importBoundarySet } from '../../server/boundary-sets/boundary-import.se
 import { listOperators } from '../../server/operators/operators.repository.js';
 import { upsertStations, type StationInput } from '../../server/stations/stations.repository.js';
 import { statsResponse } from '../../server/stats/stats.schemas.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { getJson, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { dbKind, resetDatabase } from '../helpers/test-db.js';
+import { type App, getJson, startApp } from '../helpers/app-fixture.js';
 
 /*
  * The SQL figures against an independent in-memory computation. Areas are cells of a grid
@@ -76,15 +76,15 @@ const scenarioArb = fc.record({
 
 describe(`gap figures: SQL against an in-memory oracle (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let app: App;
   let operators: { id: number; code: string }[];
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    server = await startTestServer(database);
+    app = await startApp();
+    database = app.database;
     operators = await listOperators(database.db);
   });
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => { await app?.close(); });
 
   it('every area, the unassigned row and the totals match (property)', async () => {
     await fc.assert(
@@ -114,7 +114,7 @@ describe(`gap figures: SQL against an in-memory oracle (${dbKind()})`, () => {
         if (sc.operators) params.set('operator', sc.operators.map((o) => operators[o]!.code).join(','));
         const chosen = sc.selected?.map((i) => cells[i]?.code).filter((c): c is string => c !== undefined);
         if (chosen) params.set('area', [...chosen, 'no-such-area'].join(','));
-        const { status, body } = await getJson(`${server.url}/api/stats?${params}`);
+        const { status, body } = await getJson(`${app.url}/api/stats?${params}`);
         expect(status).toBe(200);
         const parsed = statsResponse.parse(body);
 
@@ -149,6 +149,6 @@ describe(`gap figures: SQL against an in-memory oracle (${dbKind()})`, () => {
       }),
       { numRuns: 40 },
     );
-    expect(server.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });
