@@ -30,7 +30,7 @@ export async function resetDatabase(database: Database): Promise<void> {
 }
 
 /** The tables that make "the demo data and no upload"; the account tables are not among them. */
-const DATA_TABLES = ['operators', 'boundary_sets', 'areas', 'stations', 'station_areas', 'targets', 'target_milestones',
+const DATA_TABLES = ['operators', 'boundary_sets', 'areas', 'parent_areas', 'stations', 'station_areas', 'targets', 'target_milestones',
   'scenarios', 'uploads', 'upload_changes', 'upload_issues'] as const;
 
 /**
