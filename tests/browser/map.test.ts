@@ -147,8 +147,8 @@ describeInBrowser('map client in Chromium', () => {
   });
 
   it('a what-if target changes the colour, the card and the table row of an area alike, as the server computes them', async () => {
-    const stored = (await getJson(`${server.url}/api/stats`)).body;
-    const trial = (await getJson(`${server.url}/api/stats?target=10%25`)).body;
+    const stored = (await getJson(`${app.url}/api/stats`)).body;
+    const trial = (await getJson(`${app.url}/api/stats?target=10%25`)).body;
     type Row = { code: string; n4g: number; n5g: number; needed: number; status: string };
     // An area behind the stored target that meets 10 %: its colour, card and row must all move.
     const code = (stored.rows as Row[]).find((r) => r.status === 'behind' && (trial.rows as Row[]).find((t) => t.code === r.code)!.status === 'met')!.code;
@@ -181,7 +181,7 @@ describeInBrowser('map client in Chromium', () => {
     expect(after).toMatchObject({ fill: wantAfter.fill, needed: wantAfter.needed, status: 'met', card: { needed: wantAfter.needed, status: 'met' } });
     expect(after.fill).not.toBe(before.fill);
     // The card's per-operator breakdown is the server's at the trial target too.
-    const detail = (await getJson(`${server.url}/api/areas/${code}?target=10%25`)).body;
+    const detail = (await getJson(`${app.url}/api/areas/${code}?target=10%25`)).body;
     await expect.poll(async () => (await shown(page)).operators.map(digits)).toEqual(detail.operators.map((o: { needed: number }) => o.needed));
     expect(problems).toEqual([]);
     await page.close();

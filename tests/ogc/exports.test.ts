@@ -5,12 +5,10 @@ import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bandColour, progressBand } from '../../geo/colour-scale.js';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
 import { upsertStations } from '../../server/stations/stations.repository.js';
 import { featureCount, gdal, gdalAvailability, OGRINFO, readLayer } from '../helpers/gdal.js';
-import { resetAuthTables, tokenFor } from '../helpers/test-auth.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 const gdalCheck = gdalAvailability();
 if (!gdalCheck.run) console.warn(gdalCheck.reason);
@@ -21,7 +19,7 @@ const NASTY = 'Trạm <b>Mỹ</b> & "Long" ]]></description>';
 /** KML and GeoPackage downloads of /api/areas and /api/stations, read back by GDAL and by SQLite. */
 describe(`KML and GeoPackage files (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let server: App;
   let token: string;
   let areas: any;
   let stationCount: number;
@@ -34,14 +32,11 @@ describe(`KML and GeoPackage files (${dbKind()})`, () => {
   };
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await resetAuthTables(database.db);
-    await loadDemoData(database.db);
+    server = await startApp({ demo: true, accounts: 'fresh', auth: 'none' });
+    database = server.database;
     const operator = await database.db.selectFrom('operators').select('id').where('code', '=', 'VNPT').executeTakeFirstOrThrow();
     await upsertStations(database.db, [{ operatorId: operator.id, code: 'XSS-1', technology: '5G', name: NASTY, lon: 105.1, lat: 10.5, status: 'on_air', commissionedOn: '2024-01-01', decommissionedOn: null }]);
-    server = await startTestServer(database, {}, { auth: 'none' });
-    token = await tokenFor(database.db, 'files-planner', { role: 'planner' });
+    token = await server.token('planner', { username: 'files-planner' });
     areas = await (await fetch(`${server.url}/api/areas`)).json();
     stationCount = (await (await fetch(`${server.url}/api/stations?format=csv`, { headers: { authorization: `Bearer ${token}` } })).text()).trim().split('\r\n').length - 1;
   });

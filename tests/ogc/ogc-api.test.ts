@@ -1,33 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
 import {
   collectionsResponse, conformanceResponse, exceptionResponse, itemResponse, itemsResponse, landingResponse,
 } from '../../server/ogc/ogc.schemas.js';
 import { call, type Credentials } from '../auth/auth-client.js';
-import { resetAuthTables, tokenFor } from '../helpers/test-auth.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 /** OGC API – Features at /ogc on the demo data: the documents, paging, filters, access and refusals. */
 describe(`OGC API – Features (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let server: App;
   let areasId: string;
   const who = {} as Record<'anonymous' | 'planner' | 'operator' | 'limited', Credentials>;
   const get = (path: string, creds: Credentials = {}) => call(server, 'GET', path, creds);
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await resetAuthTables(database.db);
-    await loadDemoData(database.db);
-    server = await startTestServer(database, {}, { auth: 'none' });
+    server = await startApp({ demo: true, accounts: 'fresh', auth: 'none' });
+    database = server.database;
     const db = database.db;
     who.anonymous = {};
-    who.planner = { token: await tokenFor(db, 'ogc-planner', { role: 'planner' }) };
-    who.operator = { token: await tokenFor(db, 'ogc-operator', { role: 'operator', operator: 'VIETTEL' }) };
-    who.limited = { token: await tokenFor(db, 'ogc-limited', { role: 'inspector', jurisdiction: { areas: ['883', '884'] } }) };
+    who.planner = { token: await server.token('planner', { username: 'ogc-planner' }) };
+    who.operator = { token: await server.token('operator', { username: 'ogc-operator', operator: 'VIETTEL' }) };
+    who.limited = { token: await server.token('inspector', { username: 'ogc-limited', areas: ['883', '884'] }) };
     const sets = await call(server, 'GET', '/api/boundary-sets');
     areasId = `areas-${sets.json.sets[0].id}`;
   });
@@ -185,7 +180,7 @@ describe(`OGC API – Features (${dbKind()})`, () => {
 
   it('answers area collections to anonymous visitors as PUBLIC_READ says', async () => {
     expect((await get(`/ogc/collections/${areasId}/items`)).status).toBe(200);
-    const closed = await startTestServer(database, { PUBLIC_READ: 'false' }, { auth: 'none' });
+    const closed = await startApp({ env: { PUBLIC_READ: 'false' }, auth: 'none' });
     try {
       const r = await call(closed, 'GET', `/ogc/collections/${areasId}/items`);
       expect(r.status).toBe(401);

@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
-import { loadDemoData } from '../../server/demo/demo.service.js';
 import { call } from '../auth/auth-client.js';
 import { featureCount, gdal, gdalAvailability, OGR2OGR, OGRINFO, readLayer } from '../helpers/gdal.js';
-import { resetAuthTables, tokenFor } from '../helpers/test-auth.js';
-import { dbKind, getTestDatabase, resetDatabase } from '../helpers/test-db.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type App, startApp } from '../helpers/app-fixture.js';
+import { dbKind } from '../helpers/test-db.js';
 
 const gdalCheck = gdalAvailability();
 if (!gdalCheck.run) console.warn(gdalCheck.reason);
@@ -16,19 +14,16 @@ if (!gdalCheck.run) console.warn(gdalCheck.reason);
 /** The real client: GDAL's OAPIF driver (what QGIS's OGC API – Features provider is modelled on) against the running app. */
 describe.skipIf(!gdalCheck.run)(`GDAL reads /ogc (${dbKind()})`, () => {
   let database: Database;
-  let server: TestServer;
+  let server: App;
   let token: string;
   let areasLayer: string;
   const dir = mkdtempSync(join(tmpdir(), 'ogc-gdal-'));
   const PAGE_SIZE = '500';
 
   beforeAll(async () => {
-    database = await getTestDatabase();
-    await resetDatabase(database);
-    await resetAuthTables(database.db);
-    await loadDemoData(database.db);
-    server = await startTestServer(database, {}, { auth: 'none' });
-    token = await tokenFor(database.db, 'ogc-gdal-planner', { role: 'planner' });
+    server = await startApp({ demo: true, accounts: 'fresh', auth: 'none' });
+    database = server.database;
+    token = await server.token('planner', { username: 'ogc-gdal-planner' });
     areasLayer = `areas-${(await call(server, 'GET', '/api/boundary-sets')).json.sets[0].id}`;
   });
   afterAll(async () => {
