@@ -13,7 +13,7 @@ import { commitUpload } from '../../server/uploads/upload-commit.service.js';
 import { previewUpload } from '../../server/uploads/uploads.service.js';
 import { encodeCursor } from '../../server/stations/stations.schemas.js';
 import { createRandom } from '../../seeds/random.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { startApp } from '../helpers/app-fixture.js';
 import { openBenchDatabase } from './bench-database.js';
 import { measureFirstDraw } from './national-first-draw.js';
 
@@ -213,7 +213,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<[string, string][]>
     const { setId, row } = await importMap(database);
     rows.push(row);
     rows.push(...(await uploadStations(database, setId)));
-    const server = await startTestServer(database);
+    const server = await startApp({ database });
     try {
       const ctx: NationalContext = { database, base: `${server.url}/api`, setId, rss: new RssWatch() };
       for (const step of STEPS) {

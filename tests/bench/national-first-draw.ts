@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ensureClientBuilt } from '../../server/client-build.js';
-import { CHROMIUM, launchChromium } from '../browser/browser.js';
+import { CHROMIUM, launchChromium } from '../helpers/test-browser.js';
 
 const say = (m: string) => process.stderr.write(`[bench national] ${m}\n`);
 
